@@ -1,0 +1,8 @@
+// Public API: re-exports only.
+export { MIInputError, MINumericError } from "./errors.js";
+export type { MIInputErrorCode, MINumericErrorCode } from "./errors.js";
+export type { Matrix, NumericInput } from "./data/matrix.js";
+export type { ProgressEvent } from "./progress.js";
+export type { CommonOptions } from "./options.js";
+export { parseCsv, numericColumn, textColumn } from "./data/csv.js";
+export type { CsvTable } from "./data/csv.js";

@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  define: {
+    // Tests import src/ directly; the Node entry finds the freshly built module here.
+    __MUTINFO_WASM__: JSON.stringify("../../build/mutinfo.wasm"),
+  },
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    pool: "forks",
+  },
+});
