@@ -6,3 +6,6 @@ export type { ProgressEvent } from "./progress.js";
 export type { CommonOptions } from "./options.js";
 export { parseCsv, numericColumn, textColumn } from "./data/csv.js";
 export type { CsvTable } from "./data/csv.js";
+// ---- ksgMI (issue 4) ----
+export { ksgMI } from "./estimators/ksg/ksgMI.js";
+export type { KsgOptions, KsgResult, KsgResolvedOptions } from "./estimators/ksg/ksgMI.js";
