@@ -97,44 +97,54 @@ let gSplit: usize = 0;
 let gD: i32 = 0;
 let gK: i32 = 0;
 let gQ: usize = 0;
+let gQ0: f64 = 0; // the query's first two coordinates, kept in registers for d = 2
+let gQ1: f64 = 0;
 let gSelf: i32 = 0;
-let gHD: usize = 0; // the best distances so far, ascending (k f64)
-let gHP: usize = 0; // their tree positions (k i32)
-let gFill: i32 = 0;
+let gHD: usize = 0; // the k best distances so far, ascending (k f64; +Infinity = empty slot)
+let gHP: usize = 0; // their tree positions (k i32; empty slots hold −1 and are never compared)
+let gWorst: f64 = Infinity; // = gHD[k − 1]
 
 // Neighbours are ordered by (distance, original row): ties at the k-th distance resolve to the
 // lower row, so the neighbour set (which algorithm 2 uses) is well defined.
 // @ts-ignore: decorator
-@inline function before(d1: f64, row1: i32, d2: f64, row2: i32): bool {
-  return d1 < d2 || (d1 == d2 && row1 < row2);
+@inline function rowOf(p: i32): i32 {
+  return load<i32>(gPerm + (<usize>p << 2));
 }
 
-function consider(p: i32): void {
-  if (p == gSelf) return;
-  const row = gTree + (<usize>(p * gD) << 3);
-  const full = gFill == gK;
-  const worst = full ? load<f64>(gHD + (<usize>(gK - 1) << 3)) : Infinity;
-  let dist = 0.0;
-  for (let c = 0; c < gD; c++) {
-    const v = abs(load<f64>(gQ + (<usize>c << 3)) - load<f64>(row + (<usize>c << 3)));
-    if (v > dist) {
-      dist = v;
-      if (dist > worst) return;
-    }
-  }
-  const orig = load<i32>(gPerm + (<usize>p << 2));
-  if (full && !before(dist, orig, worst, load<i32>(gPerm + (<usize>load<i32>(gHP + (<usize>(gK - 1) << 2)) << 2)))) return;
-  let j = full ? gK - 1 : gFill++;
+function offer(p: i32, dist: f64): void {
+  const last = gK - 1;
+  if (dist == gWorst && rowOf(p) > rowOf(load<i32>(gHP + (<usize>last << 2)))) return;
+  let j = last;
   while (j > 0) {
     const dj = load<f64>(gHD + (<usize>(j - 1) << 3));
     const pj = load<i32>(gHP + (<usize>(j - 1) << 2));
-    if (!before(dist, orig, dj, load<i32>(gPerm + (<usize>pj << 2)))) break;
+    if (dj < dist || (dj == dist && rowOf(pj) < rowOf(p))) break;
     store<f64>(gHD + (<usize>j << 3), dj);
     store<i32>(gHP + (<usize>j << 2), pj);
     j--;
   }
   store<f64>(gHD + (<usize>j << 3), dist);
   store<i32>(gHP + (<usize>j << 2), p);
+  gWorst = load<f64>(gHD + (<usize>last << 3));
+}
+
+// @ts-ignore: decorator
+@inline function consider(p: i32): void {
+  const row = gTree + (<usize>(p * gD) << 3);
+  let dist: f64;
+  if (gD == 2) {
+    dist = max(abs(gQ0 - load<f64>(row)), abs(gQ1 - load<f64>(row, 8)));
+  } else {
+    dist = 0.0;
+    for (let c = 0; c < gD; c++) {
+      const v = abs(load<f64>(gQ + (<usize>c << 3)) - load<f64>(row + (<usize>c << 3)));
+      if (v > dist) {
+        dist = v;
+        if (dist > gWorst) return;
+      }
+    }
+  }
+  if (dist <= gWorst && p != gSelf) offer(p, dist);
 }
 
 function searchKnn(lo: i32, hi: i32, lb: f64): void {
@@ -145,15 +155,22 @@ function searchKnn(lo: i32, hi: i32, lb: f64): void {
   const mid = (lo + hi) >> 1;
   const c = load<i32>(gSplit + (<usize>mid << 2));
   const diff = load<f64>(gQ + (<usize>c << 3)) - at(gTree, gD, mid, c);
-  consider(mid);
+  // Near side first, then the median itself, then the far side if it can still hold a neighbour:
+  // the nearest leaf sets a tight k-th distance before anything far away is looked at.
   if (diff < 0) {
     searchKnn(lo, mid, lb);
-    const flb = -diff > lb ? -diff : lb;
-    if (gFill < gK || flb <= load<f64>(gHD + (<usize>(gK - 1) << 3))) searchKnn(mid + 1, hi, flb);
+    const flb = max(-diff, lb);
+    if (flb <= gWorst) {
+      consider(mid);
+      searchKnn(mid + 1, hi, flb);
+    }
   } else {
     searchKnn(mid + 1, hi, lb);
-    const flb = diff > lb ? diff : lb;
-    if (gFill < gK || flb <= load<f64>(gHD + (<usize>(gK - 1) << 3))) searchKnn(lo, mid, flb);
+    const flb = max(diff, lb);
+    if (flb <= gWorst) {
+      consider(mid);
+      searchKnn(lo, mid, flb);
+    }
   }
 }
 
@@ -167,16 +184,22 @@ export function kdtree_knn(tree: usize, perm: usize, split: usize, n: i32, d: i3
   gTree = tree; gPerm = perm; gSplit = split; gD = d; gK = k; gHD = heapD; gHP = heapP;
   for (let q = 0; q < n; q++) {
     gQ = tree + (<usize>(q * d) << 3);
+    gQ0 = load<f64>(gQ);
+    gQ1 = d > 1 ? load<f64>(gQ, 8) : 0.0;
     gSelf = q;
-    gFill = 0;
+    for (let j = 0; j < k; j++) {
+      store<f64>(heapD + (<usize>j << 3), Infinity);
+      store<i32>(heapP + (<usize>j << 2), -1);
+    }
+    gWorst = Infinity;
     searchKnn(0, n, 0.0);
     const row = load<i32>(perm + (<usize>q << 2));
-    store<f64>(eps + (<usize>row << 3), load<f64>(heapD + (<usize>(k - 1) << 3)));
+    store<f64>(eps + (<usize>row << 3), gWorst);
     if (dx > 0) {
       let ex = 0.0;
       let ey = 0.0;
       for (let j = 0; j < k; j++) {
-        const nb = tree + (<usize>(load<i32>(heapP + (<usize>j << 2)) * d) << 3);
+        const nb = gTree + (<usize>(load<i32>(heapP + (<usize>j << 2)) * d) << 3);
         for (let c = 0; c < d; c++) {
           const v = abs(load<f64>(gQ + (<usize>c << 3)) - load<f64>(nb + (<usize>c << 3)));
           if (c < dx) { if (v > ex) ex = v; } else if (v > ey) ey = v;

@@ -19,7 +19,8 @@ export interface Kernels {
   linalg_cholesky(src: number, dst: number, d: number): number;
   // ---- knn (KSG / Ross / plug-in; issue 4) ----
   knn_sort_ranks(values: number, n: number, sorted: number, order: number, rank: number): void;
-  knn_count_sorted(sorted: number, n: number, rank: number, eps: number, m: number, inclusive: number, out: number): void;
+  knn_count_sorted(sorted: number, order: number, inv: number, n: number, eps: number, inclusive: number, out: number): void;
+  knn_invert_i32(idx: number, n: number, inv: number): void;
   kdtree_build(data: number, n: number, d: number, tree: number, perm: number, split: number): void;
   kdtree_knn(tree: number, perm: number, split: number, n: number, d: number, k: number, dx: number,
     heapD: number, heapP: number, eps: number, epsX: number, epsY: number): void;

@@ -17,20 +17,18 @@ export function marginalIndex(s: Scope, data: number, n: number, d: number): Mar
     const order = s.allocI32(n);
     const rank = s.allocI32(n);
     s.k.knn_sort_ranks(data, n, sorted, order, rank);
-    s.free(order);
-    let queryRank = 0;
+    s.free(rank);
+    let inv = 0;
     return {
       count(eps, idx, inclusive, out) {
-        let r = rank;
         if (idx) {
-          if (!queryRank) queryRank = s.allocI32(n);
-          s.k.knn_gather_i32(rank, idx, n, queryRank);
-          r = queryRank;
+          if (!inv) inv = s.allocI32(n);
+          s.k.knn_invert_i32(idx, n, inv);
         }
-        s.k.knn_count_sorted(sorted, n, r, eps, n, inclusive ? 1 : 0, out);
+        s.k.knn_count_sorted(sorted, order, idx ? inv : 0, n, eps, inclusive ? 1 : 0, out);
       },
       dispose() {
-        for (const p of [sorted, rank, queryRank]) s.free(p);
+        for (const p of [sorted, order, inv]) s.free(p);
       },
     };
   }
