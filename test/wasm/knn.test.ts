@@ -87,14 +87,15 @@ describe("kdtree_knn and kdtree_count", () => {
             const tree = s.allocF64(n * d);
             const perm = s.allocI32(n);
             const split = s.allocI32(n);
-            s.k.kdtree_build(p, n, d, tree, perm, split);
+            const box = s.allocF64(n * 2 * d);
+            s.k.kdtree_build(p, n, d, tree, perm, split, box);
             const hd = s.allocF64(k);
             const hp = s.allocI32(k);
             const eps = s.allocF64(n);
             const ex = s.allocF64(n);
             const ey = s.allocF64(n);
             const dx = d > 1 ? 1 : 0;
-            s.k.kdtree_knn(tree, perm, split, n, d, k, dx, hd, hp, eps, ex, ey);
+            s.k.kdtree_knn(tree, perm, split, box, n, d, k, dx, hd, hp, eps, ex, ey);
             const e = s.readF64(eps, n);
             const exv = s.readF64(ex, n);
             const eyv = s.readF64(ey, n);
@@ -109,7 +110,7 @@ describe("kdtree_knn and kdtree_count", () => {
             // Range counts with those radii (boundary cases galore), strict and inclusive.
             const out = s.allocI32(n);
             for (const inclusive of [0, 1]) {
-              s.k.kdtree_count(tree, split, n, d, p, eps, n, inclusive, out);
+              s.k.kdtree_count(tree, split, box, n, d, p, eps, n, inclusive, out);
               const got = s.readI32(out, n);
               for (let i = 0; i < n; i++) expect(got[i]).toBe(countWithin(a, n, d, i, e[i], inclusive === 1));
             }
@@ -130,12 +131,13 @@ describe("kdtree_knn and kdtree_count", () => {
         const tree = s.allocF64(n * d);
         const perm = s.allocI32(n);
         const split = s.allocI32(n);
-        s.k.kdtree_build(p, n, d, tree, perm, split);
+        const box = s.allocF64(n * 2 * d);
+        s.k.kdtree_build(p, n, d, tree, perm, split, box);
         const eps = s.allocF64(n);
-        s.k.kdtree_knn(tree, perm, split, n, d, k, 0, s.allocF64(k), s.allocI32(k), eps, 0, 0);
+        s.k.kdtree_knn(tree, perm, split, box, n, d, k, 0, s.allocF64(k), s.allocI32(k), eps, 0, 0);
         const e = s.readF64(eps, n);
         const out = s.allocI32(n);
-        s.k.kdtree_count(tree, split, n, d, p, eps, n, 0, out);
+        s.k.kdtree_count(tree, split, box, n, d, p, eps, n, 0, out);
         const c = s.readI32(out, n);
         for (let i = 0; i < n; i += 7) {
           expect(e[i]).toBe(neighbours(a, n, d, i, k)[k - 1].dist);

@@ -35,7 +35,8 @@ export function marginalIndex(s: Scope, data: number, n: number, d: number): Mar
   const tree = s.allocF64(n * d);
   const perm = s.allocI32(n);
   const split = s.allocI32(n);
-  s.k.kdtree_build(data, n, d, tree, perm, split);
+  const box = s.allocF64(n * 2 * d);
+  s.k.kdtree_build(data, n, d, tree, perm, split, box);
   let queries = 0;
   return {
     count(eps, idx, inclusive, out) {
@@ -45,10 +46,10 @@ export function marginalIndex(s: Scope, data: number, n: number, d: number): Mar
         s.k.knn_gather_rows(data, d, idx, n, queries);
         q = queries;
       }
-      s.k.kdtree_count(tree, split, n, d, q, eps, n, inclusive ? 1 : 0, out);
+      s.k.kdtree_count(tree, split, box, n, d, q, eps, n, inclusive ? 1 : 0, out);
     },
     dispose() {
-      for (const p of [tree, perm, split, queries]) s.free(p);
+      for (const p of [tree, perm, split, box, queries]) s.free(p);
     },
   };
 }
