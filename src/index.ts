@@ -9,3 +9,4 @@ export type { CsvTable } from "./data/csv.js";
 // ---- ksgMI (issue 4) ----
 export { ksgMI } from "./estimators/ksg/ksgMI.js";
 export type { KsgOptions, KsgResult, KsgResolvedOptions } from "./estimators/ksg/ksgMI.js";
+export { ksgCommand } from "./estimators/ksg/ksgCommand.js";
