@@ -5,7 +5,7 @@ export { rng_seed, rng_fill_uniform, rng_fill_normal, rng_fill_below, rng_shuffl
 export { special_digamma, special_lgamma, special_log, special_exp, special_logsumexp } from "./special";
 export { linalg_cholesky } from "./linalg";
 // ---- knn (KSG / Ross / plug-in; issue 4) ----
-export { knn_sort_ranks } from "./knn/sort";
+export { knn_sort_ranks, knn_sort_scratch_bytes } from "./knn/sort";
 export { knn_count_sorted, knn_invert_i32 } from "./knn/counts";
 export { kdtree_build, kdtree_knn, kdtree_count } from "./knn/kdtree";
 export { knn_digamma_mean_i32 } from "./knn/digammaMean";

@@ -18,7 +18,8 @@ export interface Kernels {
   special_logsumexp(ptr: number, n: number): number;
   linalg_cholesky(src: number, dst: number, d: number): number;
   // ---- knn (KSG / Ross / plug-in; issue 4) ----
-  knn_sort_ranks(values: number, n: number, sorted: number, order: number, rank: number): void;
+  knn_sort_ranks(values: number, n: number, sorted: number, order: number, rank: number, scratch: number): void;
+  knn_sort_scratch_bytes(n: number): number;
   knn_count_sorted(sorted: number, order: number, inv: number, n: number, eps: number, inclusive: number, out: number): void;
   knn_invert_i32(idx: number, n: number, inv: number): void;
   kdtree_build(data: number, n: number, d: number, tree: number, perm: number, split: number, box: number): void;

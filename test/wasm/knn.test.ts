@@ -12,17 +12,20 @@ function tiedData(n: number, d: number, seed: number, levels = 5): Float64Array 
 describe("knn_sort_ranks", () => {
   it("sorts (with ties) and returns each value's position, at every kernel size and at 5000", async () => {
     await withKernels((s) => {
-      for (const n of [...KERNEL_SIZES, 5000]) {
-        const v = n === 5000 ? Float64Array.from({ length: n }, lcg(n)) : tiedData(n, 1, n, 3);
+      for (const n of [...KERNEL_SIZES, 5000, 6000]) {
+        // 5000 and 6000 take the radix path (negative, positive, ±0 and tied values); the rest introsort.
+        const r = lcg(n);
+        const v = n >= 5000 ? Float64Array.from({ length: n }, (_, i) => (i % 97 === 0 ? (i % 2 ? -0 : 0) : n === 6000 ? Math.floor(r() * 50) - 25 : (r() - 0.5) * 1e6)) : tiedData(n, 1, n, 3);
         const p = s.writeF64(v);
         const sorted = s.allocF64(n);
         const order = s.allocI32(n);
         const rank = s.allocI32(n);
-        s.k.knn_sort_ranks(p, n, sorted, order, rank);
+        s.k.knn_sort_ranks(p, n, sorted, order, rank, s.alloc(s.k.knn_sort_scratch_bytes(n)));
         const sv = s.readF64(sorted, n);
         const ord = s.readI32(order, n);
         const rk = s.readI32(rank, n);
-        expect(Array.from(sv)).toEqual(Array.from(v).sort((a, b) => a - b));
+        const ref = Array.from(v).sort((a, b) => a - b);
+        for (let i = 0; i < n; i++) expect(sv[i] === ref[i]).toBe(true); // −0 and +0 compare equal
         for (let i = 0; i < n; i++) {
           expect(sv[rk[i]]).toBe(v[i]);
           expect(v[ord[i]]).toBe(sv[i]);
@@ -54,7 +57,7 @@ describe("knn_count_sorted", () => {
         const sorted = s.allocF64(n);
         const order = s.allocI32(n);
         const rank = s.allocI32(n);
-        s.k.knn_sort_ranks(p, n, sorted, order, rank);
+        s.k.knn_sort_ranks(p, n, sorted, order, rank, s.alloc(s.k.knn_sort_scratch_bytes(n)));
         const ep = s.writeF64(eps);
         const ip = s.writeI32(idx);
         const inv = s.allocI32(n);

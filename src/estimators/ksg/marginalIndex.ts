@@ -16,7 +16,9 @@ export function marginalIndex(s: Scope, data: number, n: number, d: number): Mar
     const sorted = s.allocF64(n);
     const order = s.allocI32(n);
     const rank = s.allocI32(n);
-    s.k.knn_sort_ranks(data, n, sorted, order, rank);
+    const scratch = s.alloc(s.k.knn_sort_scratch_bytes(n));
+    s.k.knn_sort_ranks(data, n, sorted, order, rank, scratch);
+    s.free(scratch);
     s.free(rank);
     let inv = 0;
     return {
