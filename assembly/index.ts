@@ -6,7 +6,7 @@ export { special_digamma, special_lgamma, special_log, special_exp, special_logs
 export { linalg_cholesky } from "./linalg";
 // ---- knn (KSG / Ross / plug-in; issue 4) ----
 export { knn_sort_ranks, knn_sort_scratch_bytes } from "./knn/sort";
-export { knn_count_sorted, knn_invert_i32 } from "./knn/counts";
+export { knn_bucket_table, knn_count_sorted, knn_invert_i32 } from "./knn/counts";
 export { kdtree_build, kdtree_knn, kdtree_count } from "./knn/kdtree";
 export { knn_digamma_mean_i32 } from "./knn/digammaMean";
 export { knn_join_rows, knn_gather_rows, knn_gather_i32, knn_iota_i32 } from "./knn/gather";

@@ -20,7 +20,9 @@ export interface Kernels {
   // ---- knn (KSG / Ross / plug-in; issue 4) ----
   knn_sort_ranks(values: number, n: number, sorted: number, order: number, rank: number, scratch: number): void;
   knn_sort_scratch_bytes(n: number): number;
-  knn_count_sorted(sorted: number, order: number, inv: number, n: number, eps: number, inclusive: number, out: number): void;
+  knn_bucket_table(sorted: number, n: number, buckets: number, table: number): void;
+  knn_count_sorted(sorted: number, order: number, inv: number, n: number, eps: number, inclusive: number, out: number,
+    table: number, buckets: number): void;
   knn_invert_i32(idx: number, n: number, inv: number): void;
   kdtree_build(data: number, n: number, d: number, tree: number, perm: number, split: number, box: number): void;
   kdtree_knn(tree: number, perm: number, split: number, box: number, n: number, d: number, k: number, dx: number,

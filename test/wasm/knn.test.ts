@@ -63,13 +63,22 @@ describe("knn_count_sorted", () => {
         const inv = s.allocI32(n);
         s.k.knn_invert_i32(ip, n, inv);
         const out = s.allocI32(n);
-        for (const inclusive of [0, 1]) {
-          for (const permuted of [false, true]) {
-            s.k.knn_count_sorted(sorted, order, permuted ? inv : 0, n, ep, inclusive, out);
-            const got = s.readI32(out, n);
-            for (let i = 0; i < n; i++) {
-              const q = permuted ? idx[i] : i;
-              expect(got[i]).toBe(countWithin(v, n, 1, q, eps[i], inclusive === 1));
+        // Bucket tables from one bucket (every guess far off) to 3n (guesses close).
+        for (const buckets of [1, 3, n, 3 * n]) {
+          const table = s.allocI32(buckets + 1);
+          s.k.knn_bucket_table(sorted, n, buckets, table);
+          const tb = s.readI32(table, buckets + 1);
+          expect(tb[0]).toBe(0);
+          expect(tb[buckets]).toBe(n);
+          for (let b = 1; b <= buckets; b++) expect(tb[b]).toBeGreaterThanOrEqual(tb[b - 1]);
+          for (const inclusive of [0, 1]) {
+            for (const permuted of [false, true]) {
+              s.k.knn_count_sorted(sorted, order, permuted ? inv : 0, n, ep, inclusive, out, table, buckets);
+              const got = s.readI32(out, n);
+              for (let i = 0; i < n; i++) {
+                const q = permuted ? idx[i] : i;
+                expect(got[i]).toBe(countWithin(v, n, 1, q, eps[i], inclusive === 1));
+              }
             }
           }
         }

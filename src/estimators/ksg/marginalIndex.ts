@@ -20,6 +20,8 @@ export function marginalIndex(s: Scope, data: number, n: number, d: number): Mar
     s.k.knn_sort_ranks(data, n, sorted, order, rank, scratch);
     s.free(scratch);
     s.free(rank);
+    const table = s.allocI32(n + 1); // n buckets: a search starts within a few places of its end
+    s.k.knn_bucket_table(sorted, n, n, table);
     let inv = 0;
     return {
       count(eps, idx, inclusive, out) {
@@ -27,10 +29,10 @@ export function marginalIndex(s: Scope, data: number, n: number, d: number): Mar
           if (!inv) inv = s.allocI32(n);
           s.k.knn_invert_i32(idx, n, inv);
         }
-        s.k.knn_count_sorted(sorted, order, idx ? inv : 0, n, eps, inclusive ? 1 : 0, out);
+        s.k.knn_count_sorted(sorted, order, idx ? inv : 0, n, eps, inclusive ? 1 : 0, out, table, n);
       },
       dispose() {
-        for (const p of [sorted, order, inv]) s.free(p);
+        for (const p of [sorted, order, table, inv]) s.free(p);
       },
     };
   }
