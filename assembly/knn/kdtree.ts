@@ -301,3 +301,38 @@ export function kdtree_count(tree: usize, split: usize, box: usize, n: i32, d: i
     store<i32>(out + (<usize>i << 2), gCount);
   }
 }
+
+// ---- the candidate heap, for other searches over the same kind of point block (grid2.ts) ----
+
+/** Use the n × d points at `pts` (position p ↔ original row rows[p]) and k-slot heap. */
+export function gridSearchInit(pts: usize, rows: usize, d: i32, k: i32, heapD: usize, heapP: usize): void {
+  gTree = pts; gPerm = rows; gD = d; gK = k; gHD = heapD; gHP = heapP;
+}
+
+/** Start the search for the point at position q (itself excluded): an empty heap. */
+export function gridBeginQuery(q: i32): void {
+  gQ = gTree + (<usize>(q * gD) << 3);
+  gQ0 = load<f64>(gQ);
+  gQ1 = gD > 1 ? load<f64>(gQ, 8) : 0.0;
+  gSelf = q;
+  for (let j = 0; j < gK; j++) {
+    store<f64>(gHD + (<usize>j << 3), Infinity);
+    store<i32>(gHP + (<usize>j << 2), -1);
+  }
+  gWorst = Infinity;
+}
+
+/** Offer the point at position p to the current query's heap. */
+export function gridConsider(p: i32): void {
+  consider(p);
+}
+
+/** The current k-th distance (+Infinity until k candidates are in). */
+export function gridWorst(): f64 {
+  return gWorst;
+}
+
+/** Store the finished query's outputs (as kdtree_knn does). */
+export function gridEndQuery(q: i32, dx: i32, eps: usize, epsX: usize, epsY: usize): void {
+  finish(q, dx, eps, epsX, epsY);
+}

@@ -29,6 +29,9 @@ export interface Kernels {
     heapD: number, heapP: number, eps: number, epsX: number, epsY: number): void;
   kdtree_count(tree: number, split: number, box: number, n: number, d: number, queries: number, eps: number, m: number,
     inclusive: number, out: number): void;
+  knn_grid2(data: number, rankX: number, rankY: number, sortedX: number, sortedY: number, n: number, k: number, dx: number,
+    start: number, pts: number, rows: number, heapD: number, heapP: number, eps: number, epsX: number, epsY: number): void;
+  knn_grid2_side(n: number): number;
   knn_digamma_mean_i32(counts: number, n: number, offset: number): number;
   knn_join_rows(x: number, dx: number, y: number, dy: number, idx: number, n: number, dst: number): void;
   knn_gather_rows(src: number, d: number, idx: number, n: number, dst: number): void;

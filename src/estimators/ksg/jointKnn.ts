@@ -8,7 +8,8 @@ export interface JointKnn {
   eps: number;
   epsX: number;
   epsY: number;
-  run(data: number, dx: number): void;
+  /** `idx`: the y-row permutation the joint rows were made with (0: none); the tree ignores it. */
+  run(data: number, dx: number, idx?: number): void;
 }
 
 export function jointKnn(s: Scope, n: number, d: number, k: number, withMarginalEps: boolean): JointKnn {

@@ -9,6 +9,9 @@ export interface MarginalIndex {
   count(eps: number, idx: number, inclusive: boolean, out: number): void;
   /** Free the index's memory (it is freed with its scope anyway). */
   dispose(): void;
+  /** One dimension only: the values ascending (n f64) and each row's position among them (n i32). */
+  sorted?: number;
+  rank?: number;
 }
 
 export function marginalIndex(s: Scope, data: number, n: number, d: number): MarginalIndex {
@@ -19,11 +22,12 @@ export function marginalIndex(s: Scope, data: number, n: number, d: number): Mar
     const scratch = s.alloc(s.k.knn_sort_scratch_bytes(n));
     s.k.knn_sort_ranks(data, n, sorted, order, rank, scratch);
     s.free(scratch);
-    s.free(rank);
     const table = s.allocI32(n + 1); // n buckets: a search starts within a few places of its end
     s.k.knn_bucket_table(sorted, n, n, table);
     let inv = 0;
     return {
+      sorted,
+      rank,
       count(eps, idx, inclusive, out) {
         if (idx) {
           if (!inv) inv = s.allocI32(n);
@@ -32,7 +36,7 @@ export function marginalIndex(s: Scope, data: number, n: number, d: number): Mar
         s.k.knn_count_sorted(sorted, order, idx ? inv : 0, n, eps, inclusive ? 1 : 0, out, table, n);
       },
       dispose() {
-        for (const p of [sorted, order, table, inv]) s.free(p);
+        for (const p of [sorted, order, rank, table, inv]) s.free(p);
       },
     };
   }
