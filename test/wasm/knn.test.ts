@@ -160,6 +160,42 @@ describe("kdtree_knn and kdtree_count", () => {
   });
 });
 
+describe("knn_grid2", () => {
+  it("matches brute force (eps, epsX, epsY; ties by row) on tied and continuous 2-D data", async () => {
+    await withKernels((s) => {
+      for (const n of [...KERNEL_SIZES, 3000]) {
+        for (const k of [1, 3]) {
+          if (n < k + 1) continue;
+          const a = n === 3000 ? Float64Array.from({ length: 2 * n }, lcg(5)) : tiedData(n, 2, 3 * n + k, 6);
+          const p = s.writeF64(a);
+          const ranks = [0, 1].map((c) => {
+            const col = s.writeF64(Array.from({ length: n }, (_, i) => a[2 * i + c]));
+            const sorted = s.allocF64(n);
+            const rank = s.allocI32(n);
+            s.k.knn_sort_ranks(col, n, sorted, s.allocI32(n), rank, s.alloc(s.k.knn_sort_scratch_bytes(n)));
+            return { sorted, rank };
+          });
+          const g = s.k.knn_grid2_side(n);
+          const eps = s.allocF64(n);
+          const ex = s.allocF64(n);
+          const ey = s.allocF64(n);
+          s.k.knn_grid2(p, ranks[0].rank, ranks[1].rank, ranks[0].sorted, ranks[1].sorted, n, k, 1,
+            s.allocI32(g * g + 1), s.allocF64(2 * n), s.allocI32(n), s.allocF64(k), s.allocI32(k), eps, ex, ey);
+          const e = s.readF64(eps, n);
+          const exv = s.readF64(ex, n);
+          const eyv = s.readF64(ey, n);
+          for (let i = 0; i < n; i += n === 3000 ? 7 : 1) {
+            const nb = neighbours(a, n, 2, i, k);
+            expect(e[i]).toBe(nb[k - 1].dist);
+            expect(exv[i]).toBe(Math.max(...nb.map(({ j }) => maxDist(a, i, j, 2, 0, 1))));
+            expect(eyv[i]).toBe(Math.max(...nb.map(({ j }) => maxDist(a, i, j, 2, 1, 2))));
+          }
+        }
+      }
+    });
+  });
+});
+
 describe("knn_digamma_mean_i32, gathers and the plug-in kernel", () => {
   it("digamma mean matches ψ(n) = −γ + H(n − 1) at every kernel size", async () => {
     await withKernels((s) => {
