@@ -5,9 +5,10 @@ export { rng_seed, rng_fill_uniform, rng_fill_normal, rng_fill_below, rng_shuffl
 export { special_digamma, special_lgamma, special_log, special_exp, special_logsumexp } from "./special";
 export { linalg_cholesky, linalg_logdet_sub } from "./linalg";
 // ---- knn (KSG / Ross / plug-in; issue 4) ----
-export { knn_sort_ranks } from "./knn/sort";
-export { knn_count_sorted, knn_invert_i32 } from "./knn/counts";
+export { knn_sort_ranks, knn_sort_scratch_bytes } from "./knn/sort";
+export { knn_bucket_table, knn_count_sorted, knn_invert_i32 } from "./knn/counts";
 export { kdtree_build, kdtree_knn, kdtree_count } from "./knn/kdtree";
+export { knn_grid2, knn_grid2_side } from "./knn/grid2";
 export { knn_digamma_mean_i32 } from "./knn/digammaMean";
 export { knn_join_rows, knn_gather_rows, knn_gather_i32, knn_iota_i32 } from "./knn/gather";
 export { knn_plugin_mi } from "./knn/plugin";

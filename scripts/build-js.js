@@ -19,6 +19,4 @@ await build({
   outdir: "dist",
   platform: "node",
   target: "node20",
-  splitting: true,
-  chunkNames: "chunks/[name]-[hash]",
 });
