@@ -6,3 +6,9 @@ export type { ProgressEvent } from "./progress.js";
 export type { CommonOptions } from "./options.js";
 export { parseCsv, numericColumn, textColumn } from "./data/csv.js";
 export type { CsvTable } from "./data/csv.js";
+
+// ---- runtimes (issue 5): loading the module explicitly, checking an install ----
+export { init } from "./init.js";
+export type { WasmSource } from "./init.js";
+export { selfTest, SELF_TEST_POINTS } from "./selfTest.js";
+export type { SelfTestResult, SelfTestOptions } from "./selfTest.js";
