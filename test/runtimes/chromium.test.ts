@@ -2,9 +2,10 @@
 // mutinfo's browser entry — unbundled through an import map (with the right and a wrong .wasm
 // MIME type), bundled by esbuild, and built by Vite — and runs every case on the main thread and
 // through mutinfo/worker. Each must give Node's exact bits.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import { createServer as createNetServer } from "node:net";
 import { extname, join, normalize } from "node:path";
 import { build } from "esbuild";
 import { chromium, type Browser } from "playwright-core";
@@ -51,6 +52,17 @@ function serve(root: string): Promise<{ server: Server; base: string; wasmReques
   );
 }
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createNetServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
 const IMPORT_MAP_PAGE = `<!doctype html><meta charset="utf-8"><title>mutinfo</title>
 <script type="importmap">{"imports": {
   "mutinfo": "./node_modules/mutinfo/dist/browser.js",
@@ -65,6 +77,9 @@ describeRuntime("Chromium", existsSync(CHROMIUM), "Install it with `apt-get inst
   let wasmRequests: string[] = [];
   let expected: Record<string, unknown>;
   let dir = "";
+  let viteDev: ChildProcess | undefined;
+  let viteDevBase = "";
+  let viteDevLog = "";
 
   beforeAll(async () => {
     expected = await nodeResults();
@@ -94,6 +109,29 @@ describeRuntime("Chromium", existsSync(CHROMIUM), "Install it with `apt-get inst
     });
     if (vite.status !== 0) throw new Error(`vite build failed:\n${vite.stderr}\n${vite.stdout}`);
 
+    // Vite's dev server (dependency pre-bundling and all), also with no configuration.
+    mkdirSync(join(dir, "vitedev"), { recursive: true });
+    for (const f of ["browser-app.js", "cases.js"]) copyFileSync(join(dir, f), join(dir, "vitedev", f));
+    writeFileSync(join(dir, "vitedev/index.html"), `<!doctype html><meta charset="utf-8"><script type="module" src="./browser-app.js"></script>`);
+    const port = await freePort();
+    viteDev = spawn(join(BIN, "vite"), ["--host", "127.0.0.1", "--port", String(port), "--strictPort", "--clearScreen", "false"], {
+      cwd: join(dir, "vitedev"),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    viteDev.stdout!.on("data", (d) => (viteDevLog += d));
+    viteDev.stderr!.on("data", (d) => (viteDevLog += d));
+    viteDevBase = `http://127.0.0.1:${port}`;
+    for (let t = Date.now(); ; ) {
+      if (viteDev.exitCode !== null) throw new Error(`vite dev server exited:\n${viteDevLog}`);
+      if (Date.now() - t > 60_000) throw new Error(`vite dev server did not start:\n${viteDevLog}`);
+      try {
+        await fetch(viteDevBase + "/");
+        break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+
     ({ server, base, wasmRequests } = await serve(dir));
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   });
@@ -101,15 +139,16 @@ describeRuntime("Chromium", existsSync(CHROMIUM), "Install it with `apt-get inst
   afterAll(async () => {
     await browser?.close();
     server?.close();
+    viteDev?.kill();
   });
 
-  async function open(path: string) {
+  async function open(path: string, from = base) {
     const page = await browser.newPage();
     const log: string[] = [];
     page.on("console", (msg) => log.push(`${msg.type()}: ${msg.text()}`));
     page.on("pageerror", (err) => log.push(`pageerror: ${err.message}`));
     try {
-      await page.goto(base + path);
+      await page.goto(from + path);
       await page.waitForFunction(() => (globalThis as { __results?: unknown }).__results !== undefined, undefined, { timeout: 120_000 });
       const r = (await page.evaluate(() => (globalThis as { __results?: unknown }).__results)) as Record<string, unknown>;
       if (r.fatal) throw new Error(`page failed: ${r.fatal}\n${log.join("\n")}`);
@@ -155,5 +194,9 @@ describeRuntime("Chromium", existsSync(CHROMIUM), "Install it with `apt-get inst
   it("a Vite app build gives Node's exact bits, with the .wasm and the worker emitted by Vite itself", async () => {
     checkPage(await open("/vite/out/index.html"));
     expect(wasmRequests.some((u) => u.startsWith("/vite/out/assets/"))).toBe(true);
+  });
+
+  it("the same app under Vite's dev server (pre-bundled dependency) gives Node's exact bits", async () => {
+    checkPage(await open("/index.html", viteDevBase));
   });
 });
