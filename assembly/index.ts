@@ -4,3 +4,10 @@ export { mem_alloc, mem_free, debug_abort, debug_trap } from "./memory";
 export { rng_seed, rng_fill_uniform, rng_fill_normal, rng_fill_below, rng_shuffle_i32 } from "./rng";
 export { special_digamma, special_lgamma, special_log, special_exp, special_logsumexp } from "./special";
 export { linalg_cholesky } from "./linalg";
+// ---- knn (KSG / Ross / plug-in; issue 4) ----
+export { knn_sort_ranks } from "./knn/sort";
+export { knn_count_sorted, knn_invert_i32 } from "./knn/counts";
+export { kdtree_build, kdtree_knn, kdtree_count } from "./knn/kdtree";
+export { knn_digamma_mean_i32 } from "./knn/digammaMean";
+export { knn_join_rows, knn_gather_rows, knn_gather_i32, knn_iota_i32 } from "./knn/gather";
+export { knn_plugin_mi } from "./knn/plugin";

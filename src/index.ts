@@ -6,6 +6,9 @@ export type { ProgressEvent } from "./progress.js";
 export type { CommonOptions } from "./options.js";
 export { parseCsv, numericColumn, textColumn } from "./data/csv.js";
 export type { CsvTable } from "./data/csv.js";
+// ---- ksgMI (issue 4) ----
+export { ksgMI } from "./estimators/ksg/ksgMI.js";
+export type { KsgOptions, KsgResult, KsgResolvedOptions } from "./estimators/ksg/ksgMI.js";
 
 // ---- runtimes (issue 5): loading the module explicitly, checking an install ----
 export { init } from "./init.js";

@@ -19,6 +19,10 @@ type Remote<F> = F extends (...args: infer A) => infer R ? (...args: A) => Promi
 export type MIWorker = { [K in WorkerFunctionName]: Remote<(typeof Api)[K]> } & {
   /** The underlying Web Worker. */
   readonly worker: Worker;
+  /** Calls the worker is still running, including aborted ones it has not stopped yet. */
+  readonly running: number;
+  /** Resolves when the worker has finished every call it was given (aborted ones included). */
+  idle(): Promise<void>;
   /** Stop the worker; pending calls reject. */
   terminate(): void;
 };
@@ -50,12 +54,24 @@ export function createMIWorker(options: MIWorkerOptions = {}): MIWorker {
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let dead: Error | undefined;
+  /** Ids the worker has been given and not yet answered (an aborted call stays until it stops). */
+  const inWorker = new Set<number>();
+  let idleWaiters: (() => void)[] = [];
+  const settle = (id: number) => {
+    inWorker.delete(id);
+    if (inWorker.size === 0) {
+      const w = idleWaiters;
+      idleWaiters = [];
+      for (const f of w) f();
+    }
+  };
 
   const post = (m: ToWorker) => worker.postMessage(m);
   if (options.wasm !== undefined) post({ type: "init", wasm: options.wasm instanceof URL ? options.wasm.href : options.wasm });
 
   const failAll = (err: Error) => {
     dead = err;
+    for (const id of [...inWorker]) settle(id);
     for (const p of pending.values()) {
       p.cleanup();
       p.reject(err);
@@ -66,6 +82,7 @@ export function createMIWorker(options: MIWorkerOptions = {}): MIWorker {
   worker.addEventListener("message", (e: MessageEvent<FromWorker>) => {
     const msg = e.data;
     if (msg.type === "ready") return;
+    if (msg.type !== "progress") settle(msg.id);
     const p = pending.get(msg.id);
     if (!p) return;
     if (msg.type === "progress") {
@@ -104,12 +121,19 @@ export function createMIWorker(options: MIWorkerOptions = {}): MIWorker {
       };
       signal?.addEventListener("abort", onAbort, { once: true });
       pending.set(id, { resolve, reject, onProgress, cleanup: () => signal?.removeEventListener("abort", onAbort) });
+      inWorker.add(id);
       post({ type: "call", id, name, args: sent, progress: typeof onProgress === "function" });
     });
   }
 
   const base = {
     worker,
+    get running() {
+      return inWorker.size;
+    },
+    idle(): Promise<void> {
+      return inWorker.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve));
+    },
     terminate() {
       worker.terminate();
       failAll(new Error("mutinfo/worker: the worker was terminated."));

@@ -4,7 +4,7 @@
 // `window.__results` for the test to read.
 import * as m from "mutinfo";
 import { createMIWorker } from "mutinfo/worker";
-import { runCases } from "./cases.js";
+import { runCases, SAMPLE } from "./cases.js";
 
 async function main() {
   const direct = await runCases(m);
@@ -28,6 +28,21 @@ async function main() {
       () => null,
       (e) => ({ name: e.name, code: e.code, fn: e.fn, arg: e.arg, isInputError: e instanceof m.MIInputError }),
     );
+    // A ksgMI permutation test reports each permutation through the worker.
+    const ksgProgress = [];
+    await w.ksgMI(SAMPLE.x, SAMPLE.y, { seed: 2, permutations: 25, onProgress: (e) => ksgProgress.push(e) });
+
+    // Abort a run that would take minutes (10^6 permutations) after its third progress event:
+    // the call rejects at once, and the worker itself stops the run (idle() resolves; were the
+    // abort not forwarded, the worker would stay busy and the page would time out).
+    const long = new AbortController();
+    let seen = 0;
+    const longAbort = await w
+      .ksgMI(SAMPLE.x, SAMPLE.y, { seed: 1, permutations: 1000000, signal: long.signal, onProgress: () => ++seen === 3 && long.abort() })
+      .then(() => "resolved", (e) => e.name);
+    await w.idle();
+    const runningAfterIdle = w.running;
+
     const after = await w.selfTest(3);
     return {
       direct,
@@ -38,6 +53,10 @@ async function main() {
       midAbort,
       bad,
       afterAbortSameDigest: after.digest === st.digest,
+      ksgProgressCount: ksgProgress.length,
+      ksgProgressLast: ksgProgress[ksgProgress.length - 1],
+      longAbort,
+      runningAfterIdle,
     };
   } finally {
     w.terminate();

@@ -27,6 +27,9 @@ export const cases = [
   { name: "selfTest(0)", call: (m) => m.selfTest(0) },
   { name: "selfTest(7)", call: (m) => m.selfTest(7) },
   { name: "selfTest(2^53-1)", call: (m) => m.selfTest(9007199254740991) },
+  { name: "ksgMI defaults", call: (m) => m.ksgMI(SAMPLE.x, SAMPLE.y, { seed: 1 }) },
+  { name: "ksgMI KSG-2 k=5, 25 permutations", call: (m) => m.ksgMI(SAMPLE.x, SAMPLE.y, { seed: 2, algorithm: 2, k: 5, permutations: 25 }) },
+  { name: "ksgMI Ross (discrete x), bits", call: (m) => m.ksgMI(Array.from(SAMPLE.x, (v) => (v < -0.2 ? "lo" : v < 0.2 ? "mid" : "hi")), SAMPLE.y, { seed: 3, discreteX: true, base: 2 }) },
 ];
 
 const HEX = (v) => {

@@ -174,6 +174,10 @@ describeRuntime("Chromium", existsSync(CHROMIUM), "Install it with `apt-get inst
     expect(r.midAbort).toBe("AbortError");
     expect(r.bad).toEqual({ name: "MIInputError", code: "invalid-option", fn: "selfTest", arg: "seed", isInputError: true });
     expect(r.afterAbortSameDigest).toBe(true);
+    expect(r.ksgProgressCount).toBeGreaterThanOrEqual(25);
+    expect(r.ksgProgressLast).toMatchObject({ estimator: "ksgMI", stage: "permutations", done: 25, total: 25 });
+    expect(r.longAbort).toBe("AbortError");
+    expect(r.runningAfterIdle).toBe(0);
   }
 
   it("the browser entry, loaded through an import map from 127.0.0.1, gives Node's exact bits, also via mutinfo/worker", async () => {
