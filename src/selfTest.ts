@@ -1,5 +1,7 @@
 import { commonSpecs, resolveOptions } from "./options.js";
 import { Progress, type ProgressEvent } from "./progress.js";
+import { bitsDigest } from "./bitsDigest.js";
+import { hostRuntime } from "./hostRuntime.js";
 import { checkSeed } from "./random.js";
 import { withKernels } from "./wasm/scope.js";
 
@@ -33,39 +35,6 @@ export interface SelfTestOptions {
 
 /** The points the special functions are evaluated at (positive, spanning several magnitudes). */
 export const SELF_TEST_POINTS: readonly number[] = [0.5, 1, 2.5, 10, 123.456];
-
-/** Detect the host runtime (informational only; never affects a value). */
-export function hostRuntime(): string {
-  const g = globalThis as Record<string, unknown>;
-  if (typeof g.Deno === "object") return "deno";
-  if (typeof g.Bun === "object") return "bun";
-  const nav = g.navigator as { userAgent?: string } | undefined;
-  if (nav?.userAgent === "Cloudflare-Workers") return "workerd";
-  const proc = g.process as { versions?: { node?: string } } | undefined;
-  if (proc?.versions?.node) return "node";
-  if (typeof g.document === "object") return "browser";
-  if (typeof g.importScripts === "function" || typeof g.WorkerGlobalScope === "function") return "worker";
-  return "unknown";
-}
-
-function fnv1a(bytes: Uint8Array, offset: number): number {
-  let h = offset >>> 0;
-  for (let i = 0; i < bytes.length; i++) {
-    h ^= bytes[i];
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
-
-/** Hex digest of the exact bits of a list of float64 values (little-endian). */
-export function bitsDigest(values: ArrayLike<number>): string {
-  const buf = new DataView(new ArrayBuffer(values.length * 8));
-  for (let i = 0; i < values.length; i++) buf.setFloat64(i * 8, values[i], true);
-  const bytes = new Uint8Array(buf.buffer);
-  const a = fnv1a(bytes, 0x811c9dc5).toString(16).padStart(8, "0");
-  const b = fnv1a(bytes, 0x050c5d1f).toString(16).padStart(8, "0");
-  return a + b;
-}
 
 /**
  * Check an installation: runs the WebAssembly core (PRNG streams and special functions) and

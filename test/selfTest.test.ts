@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import "../src/entry/node.js";
 import { MIInputError, selfTest, SELF_TEST_POINTS } from "../src/index.js";
-import { bitsDigest } from "../src/selfTest.js";
+import { bitsDigest } from "../src/bitsDigest.js";
 
 describe("selfTest", () => {
   it("selfTest(seed) gives the same bits for the same seed and different draws for another seed", async () => {
