@@ -44,6 +44,19 @@ async function main() {
     const runningAfterIdle = w.running;
 
     const after = await w.selfTest(3);
+
+    // ?wasm=URL: also start a worker that gets a WebAssembly.Module compiled on this thread.
+    const wasmParam = new URLSearchParams(location.search).get("wasm");
+    let moduleWorker = null;
+    if (wasmParam) {
+      const mod = await WebAssembly.compileStreaming(fetch(wasmParam));
+      const w2 = createMIWorker({ wasm: mod });
+      try {
+        moduleWorker = await runCases(w2);
+      } finally {
+        w2.terminate();
+      }
+    }
     return {
       direct,
       worker,
@@ -57,6 +70,7 @@ async function main() {
       ksgProgressLast: ksgProgress[ksgProgress.length - 1],
       longAbort,
       runningAfterIdle,
+      moduleWorker,
     };
   } finally {
     w.terminate();

@@ -187,6 +187,15 @@ describeRuntime("Chromium", existsSync(CHROMIUM), "Install it with `apt-get inst
     expect(wasmRequests.slice(before).sort()).toEqual(["/node_modules/mutinfo/dist/mutinfo.wasm", "/node_modules/mutinfo/dist/mutinfo.wasm"]);
   });
 
+  it("createMIWorker({ wasm: module }) hands a module compiled on the page to the worker, with the same bits", async () => {
+    const before = wasmRequests.length;
+    const r = await open("/index.html?wasm=/node_modules/mutinfo/dist/mutinfo.wasm");
+    checkPage(r);
+    expect(r.moduleWorker).toEqual(expected);
+    // Page entry, first worker, and the page's own compile: the second worker fetched nothing.
+    expect(wasmRequests.length - before).toBe(3);
+  });
+
   it("a server sending .wasm as application/octet-stream still works (arrayBuffer fallback)", async () => {
     checkPage(await open("/octet/index.html"));
   });
