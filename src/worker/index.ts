@@ -30,7 +30,8 @@ export type MIWorker = { [K in WorkerFunctionName]: Remote<(typeof Api)[K]> } & 
 export interface MIWorkerOptions {
   /** A worker you created from `mutinfo/worker-thread` yourself (e.g. hosted at another URL). */
   worker?: Worker;
-  /** Where the worker gets the WebAssembly module: its URL, or a compiled module (what `init` takes). */
+  /** Where the worker gets the WebAssembly module: its URL (relative to the page), or a compiled
+   *  module (what `init` takes). */
   wasm?: string | URL | WebAssembly.Module;
 }
 
@@ -67,7 +68,14 @@ export function createMIWorker(options: MIWorkerOptions = {}): MIWorker {
   };
 
   const post = (m: ToWorker) => worker.postMessage(m);
-  if (options.wasm !== undefined) post({ type: "init", wasm: options.wasm instanceof URL ? options.wasm.href : options.wasm });
+  if (options.wasm !== undefined) {
+    // A relative URL means relative to this page, not to the worker's script: resolve it here.
+    const base = (globalThis as { location?: { href: string } }).location?.href;
+    const wasm = options.wasm instanceof URL ? options.wasm.href
+      : typeof options.wasm === "string" && base ? new URL(options.wasm, base).href
+      : options.wasm;
+    post({ type: "init", wasm });
+  }
 
   const failAll = (err: Error) => {
     dead = err;

@@ -46,15 +46,19 @@ async function main() {
     const after = await w.selfTest(3);
 
     // ?wasm=URL: also start a worker that gets a WebAssembly.Module compiled on this thread.
+    // ?wasm=URL (relative to the page): also a worker given that URL.
     const wasmParam = new URLSearchParams(location.search).get("wasm");
     let moduleWorker = null;
+    let urlWorker = null;
     if (wasmParam) {
       const mod = await WebAssembly.compileStreaming(fetch(wasmParam));
-      const w2 = createMIWorker({ wasm: mod });
-      try {
-        moduleWorker = await runCases(w2);
-      } finally {
-        w2.terminate();
+      for (const [wasm, set] of [[mod, (r) => (moduleWorker = r)], [wasmParam, (r) => (urlWorker = r)]]) {
+        const w2 = createMIWorker({ wasm });
+        try {
+          set(await runCases(w2));
+        } finally {
+          w2.terminate();
+        }
       }
     }
     return {
@@ -71,6 +75,7 @@ async function main() {
       longAbort,
       runningAfterIdle,
       moduleWorker,
+      urlWorker,
     };
   } finally {
     w.terminate();

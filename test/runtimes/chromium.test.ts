@@ -187,13 +187,16 @@ describeRuntime("Chromium", existsSync(CHROMIUM), "Install it with `apt-get inst
     expect(wasmRequests.slice(before).sort()).toEqual(["/node_modules/mutinfo/dist/mutinfo.wasm", "/node_modules/mutinfo/dist/mutinfo.wasm"]);
   });
 
-  it("createMIWorker({ wasm: module }) hands a module compiled on the page to the worker, with the same bits", async () => {
+  it("createMIWorker({ wasm }) takes a module compiled on the page, or a URL relative to the page, with the same bits", async () => {
     const before = wasmRequests.length;
-    const r = await open("/index.html?wasm=/node_modules/mutinfo/dist/mutinfo.wasm");
+    const r = await open("/index.html?wasm=node_modules/mutinfo/dist/mutinfo.wasm");
     checkPage(r);
     expect(r.moduleWorker).toEqual(expected);
-    // Page entry, first worker, and the page's own compile: the second worker fetched nothing.
-    expect(wasmRequests.length - before).toBe(3);
+    expect(r.urlWorker).toEqual(expected);
+    // Page entry, first worker, the page's own compile, and the URL worker: the module worker
+    // fetched nothing, and the relative URL was resolved against the page.
+    expect(wasmRequests.length - before).toBe(4);
+    expect(wasmRequests.slice(before).every((u) => u === "/node_modules/mutinfo/dist/mutinfo.wasm")).toBe(true);
   });
 
   it("a server sending .wasm as application/octet-stream still works (arrayBuffer fallback)", async () => {
