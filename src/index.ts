@@ -10,6 +10,14 @@ export type { CsvTable } from "./data/csv.js";
 export { ksgMI } from "./estimators/ksg/ksgMI.js";
 export type { KsgOptions, KsgResult, KsgResolvedOptions } from "./estimators/ksg/ksgMI.js";
 
+// ---- GMM-MI ----
+export { gmmMI } from "./estimators/gmm/gmmMI.js";
+export type { GmmResult, Estimate } from "./estimators/gmm/gmmMI.js";
+export type { GmmCategoricalResult } from "./estimators/gmm/categorical.js";
+export type { GmmOptions } from "./estimators/gmm/options.js";
+export type { GmmModel } from "./estimators/gmm/model.js";
+export type { SelectionEntry } from "./estimators/gmm/selectComponents.js";
+
 // ---- runtimes (issue 5): loading the module explicitly, checking an install ----
 export { init } from "./init.js";
 export type { WasmSource } from "./init.js";

@@ -32,6 +32,11 @@ async function main() {
     const ksgProgress = [];
     await w.ksgMI(SAMPLE.x, SAMPLE.y, { seed: 2, permutations: 25, onProgress: (e) => ksgProgress.push(e) });
 
+    // gmmMI reports its component search and bootstrap through the worker.
+    const gmmStages = new Set();
+    let gmmLast;
+    await w.gmmMI(SAMPLE.x, SAMPLE.y, { seed: 1, maxComponents: 2, nBootstrap: 4, mcSamples: 500, onProgress: (e) => { gmmStages.add(e.stage); gmmLast = e; } });
+
     // Abort a run that would take minutes (10^6 permutations) after its third progress event:
     // the call rejects at once, and the worker itself stops the run (idle() resolves; were the
     // abort not forwarded, the worker would stay busy and the page would time out).
@@ -73,6 +78,8 @@ async function main() {
       ksgProgressCount: ksgProgress.length,
       ksgProgressLast: ksgProgress[ksgProgress.length - 1],
       longAbort,
+      gmmStages: [...gmmStages].sort(),
+      gmmLast,
       runningAfterIdle,
       moduleWorker,
       urlWorker,

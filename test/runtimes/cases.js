@@ -30,6 +30,9 @@ export const cases = [
   { name: "ksgMI defaults", call: (m) => m.ksgMI(SAMPLE.x, SAMPLE.y, { seed: 1 }) },
   { name: "ksgMI KSG-2 k=5, 25 permutations", call: (m) => m.ksgMI(SAMPLE.x, SAMPLE.y, { seed: 2, algorithm: 2, k: 5, permutations: 25 }) },
   { name: "ksgMI Ross (discrete x), bits", call: (m) => m.ksgMI(Array.from(SAMPLE.x, (v) => (v < -0.2 ? "lo" : v < 0.2 ? "mid" : "hi")), SAMPLE.y, { seed: 3, discreteX: true, base: 2 }) },
+  { name: "gmmMI component search + bootstrap", call: (m) => m.gmmMI(SAMPLE.x, SAMPLE.y, { seed: 1, maxComponents: 3, nBootstrap: 8, mcSamples: 2000 }) },
+  { name: "gmmMI 2 components, kmeans init, entropies + KL", call: (m) => m.gmmMI(SAMPLE.x, SAMPLE.y, { seed: 3, components: 2, init: "randomizedKmeans", nBootstrap: 5, mcSamples: 1000, entropies: true, kl: "forward" }) },
+  { name: "gmmMI categorical y", call: (m) => m.gmmMI(SAMPLE.x, Array.from(SAMPLE.y, (v) => (v < 0 ? "neg" : "pos")), { seed: 2, discreteY: true, maxComponents: 2, nBootstrap: 5, mcSamples: 2000 }) },
 ];
 
 const HEX = (v) => {

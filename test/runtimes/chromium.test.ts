@@ -177,6 +177,8 @@ describeRuntime("Chromium", existsSync(CHROMIUM), "Install it with `apt-get inst
     expect(r.ksgProgressCount).toBeGreaterThanOrEqual(25);
     expect(r.ksgProgressLast).toMatchObject({ estimator: "ksgMI", stage: "permutations", done: 25, total: 25 });
     expect(r.longAbort).toBe("AbortError");
+    expect(r.gmmStages).toEqual(["bootstrap", "select"]);
+    expect(r.gmmLast).toMatchObject({ estimator: "gmmMI", stage: "bootstrap", done: 4, total: 4 });
     expect(r.runningAfterIdle).toBe(0);
   }
 
