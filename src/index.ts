@@ -23,3 +23,7 @@ export { init } from "./init.js";
 export type { WasmSource } from "./init.js";
 export { selfTest, SELF_TEST_POINTS } from "./selfTest.js";
 export type { SelfTestResult, SelfTestOptions } from "./selfTest.js";
+export { gmmConditionalMI } from "./estimators/gmm/gmmConditionalMI.js";
+export type { GmmConditionalOptions, GmmConditionalResult } from "./estimators/gmm/gmmConditionalMI.js";
+export { gmmModelFromJSON, gmmLogDensity, gmmSample, gmmModelMI, gmmModelEntropy } from "./estimators/gmm/savedModel.js";
+export type { ModelEvalOptions } from "./estimators/gmm/savedModel.js";

@@ -20,7 +20,9 @@ const EPS10: f64 = 10.0 * 2.220446049250313e-16;
 }
 
 /** Factor every covariance into chol (K·d·d) and write the per-component log normalisers
- *  ln w_k − Σ ln L_jj − d/2 ln 2π into lnorm (K). Returns 0 or k+1 for a non-SPD component. */
+ *  ln w_k − Σ ln L_jj − d/2 ln 2π into lnorm (K). For d ≠ 2 each factor L is then replaced by
+ *  its inverse P = L⁻¹ (lower-triangular, the "precision Cholesky"), so a log-density needs only
+ *  multiply-adds: y = P (x − μ). Returns 0 or k+1 for a non-SPD component. */
 export function factorMixture(w: usize, cov: usize, K: i32, d: i32, chol: usize, lnorm: usize): i32 {
   const dd = d * d;
   memory.copy(chol, cov, <usize>(K * dd) << 3);
@@ -29,8 +31,22 @@ export function factorMixture(w: usize, cov: usize, K: i32, d: i32, chol: usize,
     if (cholesky(c, d) != 0) return k + 1;
     const wk = f64At(w, k);
     setF64(lnorm, k, (wk > 0 ? Math.log(wk) : -Infinity) - halfLogDetFromCholesky(c, d) - <f64>d * HALF_LN_2PI);
+    if (d != 2) invertLowerInPlace(c, d);
   }
   return 0;
+}
+
+/** In-place inverse of a lower-triangular d×d matrix (column by column, forward substitution). */
+function invertLowerInPlace(l: usize, d: i32): void {
+  // diagonal first, then each column j below the diagonal: P_ij = −(Σ_{k=j}^{i−1} L_ik P_kj) / L_ii
+  for (let i = 0; i < d; i++) setF64(l, i * d + i, 1.0 / f64At(l, i * d + i));
+  for (let j = 0; j < d; j++) {
+    for (let i = j + 1; i < d; i++) {
+      let t = 0.0;
+      for (let k = j; k < i; k++) t += f64At(l, i * d + k) * f64At(l, k * d + j);
+      setF64(l, i * d + j, -t * f64At(l, i * d + i));
+    }
+  }
 }
 
 /** Weighted log-densities of one row for every component into lp (K); returns their
@@ -54,13 +70,16 @@ export function rowLogProb(xr: usize, mu: usize, chol: usize, lnorm: usize, K: i
     for (let k = 0; k < K; k++) {
       const c = chol + (<usize>(k * dd) << 3);
       const mk = mu + (<usize>(k * d) << 3);
+      for (let a = 0; a < d; a++) setF64(y, a, f64At(xr, a) - f64At(mk, a));
+      // y ← P (x − μ) with P lower-triangular: two accumulators, f64x2 over the row
       let q = 0.0;
       for (let a = 0; a < d; a++) {
-        let t = f64At(xr, a) - f64At(mk, a);
         const ra = c + (<usize>(a * d) << 3);
-        for (let b = 0; b < a; b++) t -= f64At(ra, b) * f64At(y, b);
-        t /= f64At(ra, a);
-        setF64(y, a, t);
+        let acc = f64x2.splat(0.0);
+        let b = 0;
+        for (; b + 1 <= a; b += 2) acc = f64x2.add(acc, f64x2.mul(v128.load(ra + (<usize>b << 3)), v128.load(y + (<usize>b << 3))));
+        let t = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+        for (; b <= a; b++) t += f64At(ra, b) * f64At(y, b);
         q += t * t;
       }
       const v = f64At(lnorm, k) - 0.5 * q;
@@ -79,54 +98,70 @@ export function rowLogProb(xr: usize, mu: usize, chol: usize, lnorm: usize, K: i
  *  with regCovar on the diagonal (scikit-learn's estimator, nk + 10·eps). */
 export function mStep(x: usize, d: i32, idx: usize, n: i32, K: i32, resp: usize, regCovar: f64, w: usize, mu: usize, cov: usize): void {
   const dd = d * d;
-  for (let k = 0; k < K; k++) {
-    let nk = 0.0;
-    for (let i = 0; i < n; i++) nk += f64At(resp, i * K + k);
-    nk += EPS10;
-    const mk = mu + (<usize>(k * d) << 3);
-    for (let a = 0; a < d; a++) setF64(mk, a, 0.0);
-    for (let i = 0; i < n; i++) {
-      const r = f64At(resp, i * K + k);
-      const xr = rowPtr(x, idx, i, d);
+  // sweep 1: nk (kept in w for now) and Σ r x for every component
+  for (let k = 0; k < K; k++) setF64(w, k, 0.0);
+  for (let a = 0; a < K * d; a++) setF64(mu, a, 0.0);
+  for (let i = 0; i < n; i++) {
+    const xr = rowPtr(x, idx, i, d);
+    const rr = resp + (<usize>(i * K) << 3);
+    for (let k = 0; k < K; k++) {
+      const r = f64At(rr, k);
+      setF64(w, k, f64At(w, k) + r);
+      const mk = mu + (<usize>(k * d) << 3);
       for (let a = 0; a < d; a++) setF64(mk, a, f64At(mk, a) + r * f64At(xr, a));
     }
+  }
+  for (let k = 0; k < K; k++) {
+    const nk = f64At(w, k) + EPS10;
+    setF64(w, k, nk);
+    const mk = mu + (<usize>(k * d) << 3);
     for (let a = 0; a < d; a++) setF64(mk, a, f64At(mk, a) / nk);
-    const ck = cov + (<usize>(k * dd) << 3);
-    for (let a = 0; a < dd; a++) setF64(ck, a, 0.0);
-    if (d == 2) {
-      const m0 = load<f64>(mk);
-      const m1 = load<f64>(mk, 8);
-      let s00 = 0.0, s01 = 0.0, s11 = 0.0;
-      for (let i = 0; i < n; i++) {
-        const r = f64At(resp, i * K + k);
-        const xr = rowPtr(x, idx, i, d);
-        const a0 = load<f64>(xr) - m0;
-        const a1 = load<f64>(xr, 8) - m1;
-        s00 += r * a0 * a0;
-        s01 += r * a0 * a1;
-        s11 += r * a1 * a1;
+  }
+  // sweep 2: Σ r (x − μ)(x − μ)ᵀ (lower triangle), two-pass for numerical stability
+  for (let a = 0; a < K * dd; a++) setF64(cov, a, 0.0);
+  if (d == 2) {
+    for (let i = 0; i < n; i++) {
+      const xr = rowPtr(x, idx, i, d);
+      const x0 = load<f64>(xr), x1 = load<f64>(xr, 8);
+      const rr = resp + (<usize>(i * K) << 3);
+      for (let k = 0; k < K; k++) {
+        const r = f64At(rr, k);
+        const mk = mu + (<usize>(k * 2) << 3);
+        const ck = cov + (<usize>(k * 4) << 3);
+        const a0 = x0 - load<f64>(mk), a1 = x1 - load<f64>(mk, 8);
+        const ra0 = r * a0;
+        store<f64>(ck, load<f64>(ck) + ra0 * a0);
+        store<f64>(ck, load<f64>(ck, 16) + ra0 * a1, 16);
+        store<f64>(ck, load<f64>(ck, 24) + r * a1 * a1, 24);
       }
-      store<f64>(ck, s00 / nk + regCovar);
-      store<f64>(ck, s01 / nk, 8);
-      store<f64>(ck, s01 / nk, 16);
-      store<f64>(ck, s11 / nk + regCovar, 24);
-    } else {
-      for (let i = 0; i < n; i++) {
-        const r = f64At(resp, i * K + k);
-        const xr = rowPtr(x, idx, i, d);
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const xr = rowPtr(x, idx, i, d);
+      const rr = resp + (<usize>(i * K) << 3);
+      for (let k = 0; k < K; k++) {
+        const r = f64At(rr, k);
+        if (r == 0.0) continue;
+        const mk = mu + (<usize>(k * d) << 3);
+        const ck = cov + (<usize>(k * dd) << 3);
         for (let a = 0; a < d; a++) {
           const da = r * (f64At(xr, a) - f64At(mk, a));
-          for (let b = 0; b <= a; b++) setF64(ck, a * d + b, f64At(ck, a * d + b) + da * (f64At(xr, b) - f64At(mk, b)));
+          const ra = ck + (<usize>(a * d) << 3);
+          for (let b = 0; b <= a; b++) setF64(ra, b, f64At(ra, b) + da * (f64At(xr, b) - f64At(mk, b)));
         }
       }
-      for (let a = 0; a < d; a++) {
-        for (let b = 0; b <= a; b++) {
-          const v = f64At(ck, a * d + b) / nk;
-          setF64(ck, a * d + b, v);
-          setF64(ck, b * d + a, v);
-        }
-        setF64(ck, a * d + a, f64At(ck, a * d + a) + regCovar);
+    }
+  }
+  for (let k = 0; k < K; k++) {
+    const nk = f64At(w, k);
+    const ck = cov + (<usize>(k * dd) << 3);
+    for (let a = 0; a < d; a++) {
+      for (let b = 0; b <= a; b++) {
+        const v = f64At(ck, a * d + b) / nk;
+        setF64(ck, a * d + b, v);
+        setF64(ck, b * d + a, v);
       }
+      setF64(ck, a * d + a, f64At(ck, a * d + a) + regCovar);
     }
     setF64(w, k, nk / <f64>n);
   }

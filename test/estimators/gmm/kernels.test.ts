@@ -40,6 +40,7 @@ describe("gmm kernels against their TypeScript twins", () => {
         expect(s.k.gmm_em_fit(data.ptr, d, idx, n, idx, n, K, p.w, p.mu, p.cov, 1e-6, 0, 1, work, res)).toBe(0);
         const twin = emStep(m, data.rows, 1e-6).next;
         const w = s.readF64(p.w, K), mu = s.readF64(p.mu, K * d), cov = s.readF64(p.cov, K * d * d);
+        if (process.env.DBG) console.log(d, K, n, Math.max(...twin.w.map((v, i) => Math.abs(w[i] - v))), Math.max(...twin.mu.map((v, i) => Math.abs(mu[i] - v))), Math.max(...twin.cov.map((v, i) => Math.abs(cov[i] - v))));
         twin.w.forEach((v, i) => close(w[i], v, 1e-9));
         twin.mu.forEach((v, i) => close(mu[i], v, 1e-9));
         twin.cov.forEach((v, i) => close(cov[i], v, 1e-8));
