@@ -194,7 +194,16 @@ export function gmm_em_fit(x: usize, d: i32, trainIdx: usize, nTrain: i32, valid
   let lower = -Infinity;
   let iter = 0;
   let converged = 0;
-  for (iter = 1; iter <= maxIter; iter++) {
+  if (K == 1) {
+    // One component: the M-step with every responsibility 1 is the maximum-likelihood fit
+    // whatever the start, so EM has converged after it (further steps only repeat it).
+    for (let i = 0; i < nTrain; i++) setF64(resp, i, 1.0);
+    mStep(x, d, trainIdx, nTrain, 1, resp, regCovar, w, mu, cov);
+    iter = 1;
+    converged = 1;
+    maxIter = 0; // skip the loop below
+  }
+  for (iter = iter == 0 ? 1 : iter; iter <= maxIter; iter++) {
     const bad = factorMixture(w, cov, K, d, chol, lnorm);
     if (bad != 0) return bad;
     // E-step: responsibilities and the mean log-likelihood under the current parameters
@@ -213,7 +222,7 @@ export function gmm_em_fit(x: usize, d: i32, trainIdx: usize, nTrain: i32, valid
       break;
     }
   }
-  if (iter > maxIter) iter = maxIter;
+  if (converged == 0 && iter > maxIter) iter = maxIter;
   const bad = factorMixture(w, cov, K, d, chol, lnorm);
   if (bad != 0) return bad;
   setF64(result, 0, <f64>iter);
