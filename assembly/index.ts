@@ -4,3 +4,10 @@ export { mem_alloc, mem_free, debug_abort, debug_trap } from "./memory";
 export { rng_seed, rng_fill_uniform, rng_fill_normal, rng_fill_below, rng_shuffle_i32 } from "./rng";
 export { special_digamma, special_lgamma, special_log, special_exp, special_logsumexp } from "./special";
 export { linalg_cholesky } from "./linalg";
+// ---- tasks with known MI (issue 6): samplers and injective maps ----
+export { dist_fill_gamma, dist_fill_chisq } from "./dist/gamma";
+export { dist_fill_exponential, dist_fill_gamma_exponential, dist_fill_weinman } from "./dist/exponential";
+export { dist_fill_mvt } from "./dist/mvt";
+export { dist_normal_cdf_f64, dist_mixture_icdf_f64 } from "./dist/normalCdf";
+export { dist_asinh_f64, dist_half_cube_f64, dist_wiggly_f64, dist_spiral_rows, dist_swissroll_rows } from "./dist/transforms";
+export { dist_fill_mixed_gaussian, dist_mixed_gaussian_mi_mc } from "./dist/mixedGaussian";

@@ -6,3 +6,5 @@ export type { ProgressEvent } from "./progress.js";
 export type { CommonOptions } from "./options.js";
 export { parseCsv, numericColumn, textColumn } from "./data/csv.js";
 export type { CsvTable } from "./data/csv.js";
+// ---- tasks with known MI (issue 6) ----
+export * from "./tasks/index.js";
