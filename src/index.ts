@@ -8,3 +8,5 @@ export { parseCsv, numericColumn, textColumn } from "./data/csv.js";
 export type { CsvTable } from "./data/csv.js";
 // ---- tasks with known MI (issue 6) ----
 export * from "./tasks/index.js";
+// ---- accuracy reporting: summaries and Vega-Lite specs (issue 6) ----
+export * from "./report/index.js";

@@ -6,7 +6,7 @@ import { weinmanTask } from "./weinmanTask.js";
 
 /** Parameter grids for the GMM-MI paper's three validation distributions (its Fig. 2). */
 export const GMM_PAPER_GRIDS = {
-  rho: [0.1, 0.3, 0.5, 0.7, 0.9],
+  rho: [0.2, 0.4, 0.6, 0.8, 0.9],
   gammaAlpha: [0.5, 1, 2, 4, 8],
   weinmanAlpha: [0.1, 0.3, 1, 3, 10],
 } as const;
