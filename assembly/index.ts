@@ -11,3 +11,10 @@ export { dist_fill_mvt } from "./dist/mvt";
 export { dist_normal_cdf_f64, dist_mixture_icdf_f64 } from "./dist/normalCdf";
 export { dist_asinh_f64, dist_half_cube_f64, dist_wiggly_f64, dist_spiral_rows, dist_swissroll_rows } from "./dist/transforms";
 export { dist_fill_mixed_gaussian, dist_mixed_gaussian_mi_mc } from "./dist/mixedGaussian";
+// ---- knn (KSG / Ross / plug-in; issue 4) ----
+export { knn_sort_ranks } from "./knn/sort";
+export { knn_count_sorted, knn_invert_i32 } from "./knn/counts";
+export { kdtree_build, kdtree_knn, kdtree_count } from "./knn/kdtree";
+export { knn_digamma_mean_i32 } from "./knn/digammaMean";
+export { knn_join_rows, knn_gather_rows, knn_gather_i32, knn_iota_i32 } from "./knn/gather";
+export { knn_plugin_mi } from "./knn/plugin";

@@ -10,3 +10,6 @@ export type { CsvTable } from "./data/csv.js";
 export * from "./tasks/index.js";
 // ---- accuracy reporting: summaries and Vega-Lite specs (issue 6) ----
 export * from "./report/index.js";
+// ---- ksgMI (issue 4) ----
+export { ksgMI } from "./estimators/ksg/ksgMI.js";
+export type { KsgOptions, KsgResult, KsgResolvedOptions } from "./estimators/ksg/ksgMI.js";

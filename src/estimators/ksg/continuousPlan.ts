@@ -1,0 +1,48 @@
+import type { Scope } from "../../wasm/scope.js";
+import { digammaOf } from "./digammaOf.js";
+import { jointKnn } from "./jointKnn.js";
+import { marginalIndex } from "./marginalIndex.js";
+
+/** KSG for two continuous variables already in WASM memory (x: n × dx, y: n × dy). `estimate`
+ *  pairs row i of x with row idx[i] of y (idx = 0: row i) and returns the unclipped estimate in
+ *  nats; the marginal indexes are built once and reused for every permutation.
+ *  Algorithm 1 (Kraskov et al. 2004, eq. 8; scikit-learn's):
+ *    ψ(N) + ψ(k) − ⟨ψ(n_x + 1)⟩ − ⟨ψ(n_y + 1)⟩,  n_x = #{j ≠ i : ‖x_j − x_i‖ < eps_i}
+ *  Algorithm 2 (eq. 9): ψ(N) + ψ(k) − 1/k − ⟨ψ(n_x)⟩ − ⟨ψ(n_y)⟩ with n_x = #{j ≠ i :
+ *    ‖x_j − x_i‖ ≤ eps_x,i}, eps_x,i the largest x-distance among the k joint neighbours. */
+export interface ContinuousPlan {
+  estimate(idx: number): number;
+  /** Rows whose k-th joint neighbour was at distance 0 in the last estimate (exact duplicates). */
+  zeroRadius(): number;
+}
+
+export function continuousPlan(s: Scope, x: number, dx: number, y: number, dy: number, n: number, k: number, algorithm: 1 | 2): ContinuousPlan {
+  const mx = marginalIndex(s, x, n, dx);
+  const my = marginalIndex(s, y, n, dy);
+  const joint = s.allocF64(n * (dx + dy));
+  const knn = jointKnn(s, n, dx + dy, k, algorithm === 2);
+  const cx = s.allocI32(n);
+  const cy = s.allocI32(n);
+  const [psiN, psiK] = digammaOf(s, [n, k]);
+  return {
+    estimate(idx) {
+      s.k.knn_join_rows(x, dx, y, dy, idx, n, joint);
+      knn.run(joint, dx);
+      if (algorithm === 1) {
+        // counts include the row itself, so count = n_x + 1
+        mx.count(knn.eps, 0, false, cx);
+        my.count(knn.eps, idx, false, cy);
+        return psiN + psiK - s.k.knn_digamma_mean_i32(cx, n, 0) - s.k.knn_digamma_mean_i32(cy, n, 0);
+      }
+      mx.count(knn.epsX, 0, true, cx);
+      my.count(knn.epsY, idx, true, cy);
+      return psiN + psiK - 1 / k - s.k.knn_digamma_mean_i32(cx, n, -1) - s.k.knn_digamma_mean_i32(cy, n, -1);
+    },
+    zeroRadius() {
+      const e = s.f64(knn.eps, n);
+      let z = 0;
+      for (let i = 0; i < n; i++) if (e[i] === 0) z++;
+      return z;
+    },
+  };
+}

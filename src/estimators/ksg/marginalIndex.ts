@@ -1,0 +1,54 @@
+import type { Scope } from "../../wasm/scope.js";
+
+/** A searchable copy of one variable (n rows of d columns in WASM memory) that counts, for every
+ *  row i, the rows within eps[i] of it under the max norm (the row itself included). One
+ *  dimension: a sorted array with galloping searches; more: a k-d tree range count. */
+export interface MarginalIndex {
+  /** counts[i] = #{j : dist(q_i, row j) < eps[i]} (≤ with `inclusive`; a strict count with
+   *  eps[i] = 0 counts the coincident rows), where q_i is row idx[i] (idx = 0: row i). */
+  count(eps: number, idx: number, inclusive: boolean, out: number): void;
+  /** Free the index's memory (it is freed with its scope anyway). */
+  dispose(): void;
+}
+
+export function marginalIndex(s: Scope, data: number, n: number, d: number): MarginalIndex {
+  if (d === 1) {
+    const sorted = s.allocF64(n);
+    const order = s.allocI32(n);
+    const rank = s.allocI32(n);
+    s.k.knn_sort_ranks(data, n, sorted, order, rank);
+    s.free(rank);
+    let inv = 0;
+    return {
+      count(eps, idx, inclusive, out) {
+        if (idx) {
+          if (!inv) inv = s.allocI32(n);
+          s.k.knn_invert_i32(idx, n, inv);
+        }
+        s.k.knn_count_sorted(sorted, order, idx ? inv : 0, n, eps, inclusive ? 1 : 0, out);
+      },
+      dispose() {
+        for (const p of [sorted, order, inv]) s.free(p);
+      },
+    };
+  }
+  const tree = s.allocF64(n * d);
+  const perm = s.allocI32(n);
+  const split = s.allocI32(n);
+  s.k.kdtree_build(data, n, d, tree, perm, split);
+  let queries = 0;
+  return {
+    count(eps, idx, inclusive, out) {
+      let q = data;
+      if (idx) {
+        if (!queries) queries = s.allocF64(n * d);
+        s.k.knn_gather_rows(data, d, idx, n, queries);
+        q = queries;
+      }
+      s.k.kdtree_count(tree, split, n, d, q, eps, n, inclusive ? 1 : 0, out);
+    },
+    dispose() {
+      for (const p of [tree, perm, split, queries]) s.free(p);
+    },
+  };
+}

@@ -1,0 +1,233 @@
+import { describe, expect, it } from "vitest";
+import { KERNEL_SIZES, withKernels } from "../helpers/kernels.js";
+import { countWithin, digammaInt, lcg, maxDist, neighbours } from "../helpers/ksgTwin.js";
+
+// Data with many ties and duplicate points: values on a coarse grid (a few distinct levels), so
+// equal distances and distances equal to a radius occur all the time.
+function tiedData(n: number, d: number, seed: number, levels = 5): Float64Array {
+  const r = lcg(seed);
+  return Float64Array.from({ length: n * d }, () => Math.floor(r() * levels) * 0.25);
+}
+
+describe("knn_sort_ranks", () => {
+  it("sorts (with ties) and returns each value's position, at every kernel size and at 5000", async () => {
+    await withKernels((s) => {
+      for (const n of [...KERNEL_SIZES, 5000]) {
+        const v = n === 5000 ? Float64Array.from({ length: n }, lcg(n)) : tiedData(n, 1, n, 3);
+        const p = s.writeF64(v);
+        const sorted = s.allocF64(n);
+        const order = s.allocI32(n);
+        const rank = s.allocI32(n);
+        s.k.knn_sort_ranks(p, n, sorted, order, rank);
+        const sv = s.readF64(sorted, n);
+        const ord = s.readI32(order, n);
+        const rk = s.readI32(rank, n);
+        expect(Array.from(sv)).toEqual(Array.from(v).sort((a, b) => a - b));
+        for (let i = 0; i < n; i++) {
+          expect(sv[rk[i]]).toBe(v[i]);
+          expect(v[ord[i]]).toBe(sv[i]);
+          expect(rk[ord[i]]).toBe(i);
+        }
+      }
+    });
+  });
+});
+
+describe("knn_count_sorted", () => {
+  it("counts |v − q| < eps exactly (eps equal to actual distances, eps = 0, inclusive) with and without a permutation", async () => {
+    await withKernels((s) => {
+      for (const n of KERNEL_SIZES) {
+        if (n === 0) continue;
+        const v = tiedData(n, 1, 100 + n, 7);
+        const r = lcg(n);
+        // eps: an exact distance to some other value (boundary case), zero, or a random value.
+        const eps = Float64Array.from({ length: n }, (_, i) => {
+          const u = r();
+          return u < 0.4 ? Math.abs(v[i] - v[Math.floor(r() * n)]) : u < 0.6 ? 0 : r();
+        });
+        const idx = Int32Array.from({ length: n }, (_, i) => i);
+        for (let i = n - 1; i > 0; i--) {
+          const j = Math.floor(r() * (i + 1));
+          [idx[i], idx[j]] = [idx[j], idx[i]];
+        }
+        const p = s.writeF64(v);
+        const sorted = s.allocF64(n);
+        const order = s.allocI32(n);
+        const rank = s.allocI32(n);
+        s.k.knn_sort_ranks(p, n, sorted, order, rank);
+        const ep = s.writeF64(eps);
+        const ip = s.writeI32(idx);
+        const inv = s.allocI32(n);
+        s.k.knn_invert_i32(ip, n, inv);
+        const out = s.allocI32(n);
+        for (const inclusive of [0, 1]) {
+          for (const permuted of [false, true]) {
+            s.k.knn_count_sorted(sorted, order, permuted ? inv : 0, n, ep, inclusive, out);
+            const got = s.readI32(out, n);
+            for (let i = 0; i < n; i++) {
+              const q = permuted ? idx[i] : i;
+              expect(got[i]).toBe(countWithin(v, n, 1, q, eps[i], inclusive === 1));
+            }
+          }
+        }
+      }
+    });
+  });
+});
+
+describe("kdtree_knn and kdtree_count", () => {
+  it("match brute force (max norm, self excluded, ties by row) for d = 1, 2, 3, 5 at every kernel size", async () => {
+    await withKernels((s) => {
+      for (const d of [1, 2, 3, 5]) {
+        for (const n of KERNEL_SIZES) {
+          for (const k of [1, 3]) {
+            if (n < k + 1) continue;
+            const a = tiedData(n, d, 7 * n + d + k, d === 1 ? 9 : 4);
+            const p = s.writeF64(a);
+            const tree = s.allocF64(n * d);
+            const perm = s.allocI32(n);
+            const split = s.allocI32(n);
+            s.k.kdtree_build(p, n, d, tree, perm, split);
+            const hd = s.allocF64(k);
+            const hp = s.allocI32(k);
+            const eps = s.allocF64(n);
+            const ex = s.allocF64(n);
+            const ey = s.allocF64(n);
+            const dx = d > 1 ? 1 : 0;
+            s.k.kdtree_knn(tree, perm, split, n, d, k, dx, hd, hp, eps, ex, ey);
+            const e = s.readF64(eps, n);
+            const exv = s.readF64(ex, n);
+            const eyv = s.readF64(ey, n);
+            for (let i = 0; i < n; i++) {
+              const nb = neighbours(a, n, d, i, k);
+              expect(e[i]).toBe(nb[k - 1].dist);
+              if (dx) {
+                expect(exv[i]).toBe(Math.max(...nb.map(({ j }) => maxDist(a, i, j, d, 0, dx))));
+                expect(eyv[i]).toBe(Math.max(...nb.map(({ j }) => maxDist(a, i, j, d, dx, d))));
+              }
+            }
+            // Range counts with those radii (boundary cases galore), strict and inclusive.
+            const out = s.allocI32(n);
+            for (const inclusive of [0, 1]) {
+              s.k.kdtree_count(tree, split, n, d, p, eps, n, inclusive, out);
+              const got = s.readI32(out, n);
+              for (let i = 0; i < n; i++) expect(got[i]).toBe(countWithin(a, n, d, i, e[i], inclusive === 1));
+            }
+          }
+        }
+      }
+    });
+  });
+
+  it("handles 3000 continuous points in 2-D and 4-D like brute force", async () => {
+    await withKernels((s) => {
+      for (const d of [2, 4]) {
+        const n = 3000;
+        const k = 4;
+        const r = lcg(d);
+        const a = Float64Array.from({ length: n * d }, () => r() * r());
+        const p = s.writeF64(a);
+        const tree = s.allocF64(n * d);
+        const perm = s.allocI32(n);
+        const split = s.allocI32(n);
+        s.k.kdtree_build(p, n, d, tree, perm, split);
+        const eps = s.allocF64(n);
+        s.k.kdtree_knn(tree, perm, split, n, d, k, 0, s.allocF64(k), s.allocI32(k), eps, 0, 0);
+        const e = s.readF64(eps, n);
+        const out = s.allocI32(n);
+        s.k.kdtree_count(tree, split, n, d, p, eps, n, 0, out);
+        const c = s.readI32(out, n);
+        for (let i = 0; i < n; i += 7) {
+          expect(e[i]).toBe(neighbours(a, n, d, i, k)[k - 1].dist);
+          expect(c[i]).toBe(countWithin(a, n, d, i, e[i], false));
+        }
+      }
+    });
+  });
+});
+
+describe("knn_digamma_mean_i32, gathers and the plug-in kernel", () => {
+  it("digamma mean matches ψ(n) = −γ + H(n − 1) at every kernel size", async () => {
+    await withKernels((s) => {
+      for (const n of KERNEL_SIZES) {
+        const c = Int32Array.from({ length: n }, (_, i) => 1 + ((i * 37) % 300));
+        const p = s.writeI32(c);
+        const got = s.k.knn_digamma_mean_i32(p, n, 0);
+        const got1 = s.k.knn_digamma_mean_i32(p, n, 1);
+        if (n === 0) {
+          expect(got).toBeNaN();
+          continue;
+        }
+        let t = 0;
+        let t1 = 0;
+        for (const v of c) {
+          t += digammaInt(v);
+          t1 += digammaInt(v + 1);
+        }
+        expect(Math.abs(got - t / n)).toBeLessThan(1e-13);
+        expect(Math.abs(got1 - t1 / n)).toBeLessThan(1e-13);
+      }
+    });
+  });
+
+  it("join, gather, invert and iota move rows and indices like their twins", async () => {
+    await withKernels((s) => {
+      for (const n of KERNEL_SIZES) {
+        const r = lcg(n + 1);
+        const x = Float64Array.from({ length: n * 2 }, r);
+        const y = Float64Array.from({ length: n * 3 }, r);
+        const idx = Int32Array.from({ length: n }, (_, i) => (i * 5 + 3) % Math.max(n, 1));
+        if (n % 5 === 0) for (let i = 0; i < n; i++) idx[i] = n - 1 - i; // keep it a permutation
+        const isPerm = new Set(idx).size === n;
+        const px = s.writeF64(x);
+        const py = s.writeF64(y);
+        const pi = s.writeI32(idx);
+        const dst = s.allocF64(n * 5);
+        s.k.knn_join_rows(px, 2, py, 3, pi, n, dst);
+        const j = s.readF64(dst, n * 5);
+        s.k.knn_join_rows(px, 2, py, 3, 0, n, dst);
+        const j0 = s.readF64(dst, n * 5);
+        const g = s.allocF64(n * 3);
+        s.k.knn_gather_rows(py, 3, pi, n, g);
+        const gv = s.readF64(g, n * 3);
+        for (let i = 0; i < n; i++) {
+          for (let c = 0; c < 2; c++) {
+            expect(j[i * 5 + c]).toBe(x[i * 2 + c]);
+            expect(j0[i * 5 + c]).toBe(x[i * 2 + c]);
+          }
+          for (let c = 0; c < 3; c++) {
+            expect(j[i * 5 + 2 + c]).toBe(y[idx[i] * 3 + c]);
+            expect(j0[i * 5 + 2 + c]).toBe(y[i * 3 + c]);
+            expect(gv[i * 3 + c]).toBe(y[idx[i] * 3 + c]);
+          }
+        }
+        const src = Int32Array.from({ length: n }, (_, i) => 1000 + i);
+        const gi = s.allocI32(n);
+        s.k.knn_gather_i32(s.writeI32(src), pi, n, gi);
+        expect(Array.from(s.readI32(gi, n))).toEqual(Array.from(idx, (v) => src[v]));
+        const io = s.allocI32(n);
+        s.k.knn_iota_i32(io, n);
+        expect(Array.from(s.readI32(io, n))).toEqual(Array.from({ length: n }, (_, i) => i));
+        if (isPerm) {
+          const inv = s.allocI32(n);
+          s.k.knn_invert_i32(pi, n, inv);
+          const iv = s.readI32(inv, n);
+          for (let i = 0; i < n; i++) expect(iv[idx[i]]).toBe(i);
+        }
+      }
+    });
+  });
+
+  it("plug-in MI of a contingency table matches Σ p ln(p / (p_a p_b))", async () => {
+    await withKernels((s) => {
+      const table = [[10, 0, 3], [2, 7, 1]];
+      const n = 23;
+      const rows = table.map((r) => r.reduce((a, b) => a + b));
+      const cols = table[0].map((_, j) => table[0][j] + table[1][j]);
+      let t = 0;
+      for (let i = 0; i < 2; i++) for (let j = 0; j < 3; j++) if (table[i][j]) t += (table[i][j] / n) * Math.log((table[i][j] * n) / (rows[i] * cols[j]));
+      const got = s.k.knn_plugin_mi(s.writeI32(table.flat()), s.writeI32(rows), s.writeI32(cols), 2, 3, n);
+      expect(Math.abs(got - t)).toBeLessThan(1e-14);
+    });
+  });
+});
