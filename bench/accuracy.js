@@ -3,8 +3,9 @@
 // Every estimator the built package exports × every task with known MI × n × seeds: estimate, its
 // reported std, the truth and the time → bench/results/accuracy.json, a markdown summary
 // (bench/results/accuracy.md) and SVG figures rendered with Vega-Lite + Vega (bench/results/*.svg).
-// Takes tens of minutes in full; --quick runs small n, two seeds and the low-dimensional tasks.
-import { mkdirSync, writeFileSync } from "node:fs";
+// Takes minutes to hours in full (depending on the estimators); --quick runs small n, two seeds and
+// the low-dimensional tasks; --replot only re-renders the figures from bench/results/accuracy.json.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as pkg from "../dist/node.js";
 import { estimatorRegistry } from "./estimators.js";
 import { machine, root } from "./lib.js";
@@ -43,6 +44,27 @@ async function collectTasks() {
     }
   }
   return out;
+}
+
+// Figures.
+async function renderFigures(rows) {
+const ok = rows.filter((r) => !r.error);
+const nMax = Math.max(...rows.map((r) => r.n));
+for (const fam of ["binormal", "gamma-exponential", "weinman"]) {
+  const sel = ok.filter((r) => r.suite === "gmm-paper" && r.family.endsWith(fam) && r.n === nMax);
+  if (!sel.length) continue;
+  const spec = pkg.estimateVsParameterSpec(sel, { title: `${fam}${fam === "binormal" ? "" : " on (ln x, ln y)"}, n = ${nMax}`, parameter: fam === "binormal" ? "ρ" : "α" });
+  await renderSvg(spec, new URL(`bench/results/accuracy-fig2-${fam}.svg`, root));
+}
+const fig3 = ok.filter((r) => r.taskId === "binormal-0.6");
+if (fig3.length) await renderSvg(pkg.biasStdVsNSpec(fig3, { title: "Bivariate normal ρ = 0.6: |bias| and std vs n" }), new URL("bench/results/accuracy-fig3-binormal-0.6.svg", root));
+const bn = rows.filter((r) => r.suite === "beyond-normal" && r.n === nMax);
+if (bn.length) await renderSvg(pkg.errorHeatmapSpec(bn, { title: `Beyond Normal tasks: mean error (nats), n = ${nMax}` }), new URL("bench/results/accuracy-heatmap-beyond-normal.svg", root));
+}
+
+if (args.replot) {
+  await renderFigures(JSON.parse(readFileSync(new URL("bench/results/accuracy.json", root), "utf8")).rows);
+  process.exit(0);
 }
 
 const tasks = await collectTasks();
@@ -104,17 +126,5 @@ const md = [
 writeFileSync(new URL("bench/results/accuracy.md", root), md);
 console.log(md);
 
-// Figures.
-const ok = rows.filter((r) => !r.error);
-const nMax = Math.max(...ns);
-for (const fam of ["binormal", "gamma-exponential", "weinman"]) {
-  const sel = ok.filter((r) => r.suite === "gmm-paper" && r.family.endsWith(fam) && r.n === nMax);
-  if (!sel.length) continue;
-  const spec = pkg.estimateVsParameterSpec(sel, { title: `${fam}${fam === "binormal" ? "" : " on (ln x, ln y)"}, n = ${nMax}`, parameter: fam === "binormal" ? "ρ" : "α" });
-  await renderSvg(spec, new URL(`bench/results/accuracy-fig2-${fam}.svg`, root));
-}
-const fig3 = ok.filter((r) => r.taskId === "binormal-0.6");
-if (fig3.length) await renderSvg(pkg.biasStdVsNSpec(fig3, { title: "Bivariate normal ρ = 0.6: |bias| and std vs n" }), new URL("bench/results/accuracy-fig3-binormal-0.6.svg", root));
-const bn = rows.filter((r) => r.suite === "beyond-normal" && r.n === nMax);
-if (bn.length) await renderSvg(pkg.errorHeatmapSpec(bn, { title: `Beyond Normal tasks: mean error (nats), n = ${nMax}` }), new URL("bench/results/accuracy-heatmap-beyond-normal.svg", root));
+await renderFigures(rows);
 console.error(`accuracy: ${rows.length} rows in ${((performance.now() - t0) / 1000).toFixed(0)} s`);

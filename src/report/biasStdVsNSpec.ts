@@ -48,12 +48,21 @@ export function biasStdVsNSpec(rows: readonly AccuracyRow[], opts: { title: stri
       },
       {
         data: { values },
-        mark: { type: "line", point: true },
+        mark: { type: "line", strokeWidth: 2 },
         encoding: {
           x,
           y: { field: "value", type: "quantitative", scale: { type: "log" }, title: "nats" },
           color: { field: "estimator", type: "nominal" },
-          strokeDash: { field: "metric", type: "nominal", title: "metric" },
+          strokeDash: { field: "metric", type: "nominal", title: "metric", legend: { symbolType: "stroke", symbolStrokeColor: "black", symbolSize: 300 } },
+        },
+      },
+      {
+        data: { values },
+        mark: { type: "point", filled: true },
+        encoding: {
+          x,
+          y: { field: "value", type: "quantitative", scale: { type: "log" } },
+          color: { field: "estimator", type: "nominal" },
         },
       },
     ],
