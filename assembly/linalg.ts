@@ -58,3 +58,16 @@ export function linalg_cholesky(src: usize, dst: usize, d: i32): i32 {
   memory.copy(dst, src, <usize>(d * d) << 3);
   return cholesky(dst, d);
 }
+
+/** ln det of the sub-matrix of the d×d matrix a over the L indices in cols (i32), via Cholesky
+ *  into work (L·L words). NaN when that sub-matrix is not positive definite. */
+export function linalg_logdet_sub(a: usize, d: i32, cols: usize, L: i32, work: usize): f64 {
+  for (let i = 0; i < L; i++) {
+    const ci = load<i32>(cols + (<usize>i << 2));
+    for (let j = 0; j < L; j++) {
+      store<f64>(work + (<usize>(i * L + j) << 3), load<f64>(a + (<usize>(ci * d + load<i32>(cols + (<usize>j << 2))) << 3)));
+    }
+  }
+  if (cholesky(work, L) != 0) return NaN;
+  return 2.0 * halfLogDetFromCholesky(work, L);
+}

@@ -13,3 +13,11 @@ export * from "./report/index.js";
 // ---- ksgMI (issue 4) ----
 export { ksgMI } from "./estimators/ksg/ksgMI.js";
 export type { KsgOptions, KsgResult, KsgResolvedOptions } from "./estimators/ksg/ksgMI.js";
+
+// ---- GMM-MI ----
+export { gmmMI } from "./estimators/gmm/gmmMI.js";
+export type { GmmResult, Estimate } from "./estimators/gmm/gmmMI.js";
+export type { GmmCategoricalResult } from "./estimators/gmm/categorical.js";
+export type { GmmOptions } from "./estimators/gmm/options.js";
+export type { GmmModel } from "./estimators/gmm/model.js";
+export type { SelectionEntry } from "./estimators/gmm/selectComponents.js";

@@ -48,5 +48,25 @@ export interface Kernels {
   knn_gather_i32(src: number, idx: number, n: number, dst: number): void;
   knn_iota_i32(out: number, n: number): void;
   knn_plugin_mi(table: number, rowSums: number, colSums: number, r: number, c: number, n: number): number;
+
+  linalg_logdet_sub(a: number, d: number, cols: number, L: number, work: number): number;
+
+  // ---- GMM (assembly/gmm) ----
+  gmm_em_work_f64(nTrain: number, K: number, d: number): number;
+  gmm_em_fit(x: number, d: number, trainIdx: number, nTrain: number, validIdx: number, nValid: number, K: number,
+    w: number, mu: number, cov: number, regCovar: number, tol: number, maxIter: number, work: number, result: number): number;
+  gmm_score(x: number, d: number, idx: number, n: number, K: number, w: number, mu: number, cov: number, work: number): number;
+  gmm_init_work_f64(n: number, K: number, d: number): number;
+  gmm_init_random_resp(x: number, d: number, idx: number, n: number, K: number, rng: number, regCovar: number, work: number, w: number, mu: number, cov: number): void;
+  gmm_init_kmeans(x: number, d: number, idx: number, n: number, K: number, rng: number, regCovar: number, work: number, w: number, mu: number, cov: number): void;
+  gmm_init_randomized_kmeans(x: number, d: number, idx: number, n: number, K: number, rng: number, regCovar: number, scale: number, work: number, w: number, mu: number, cov: number): number;
+  gmm_init_minmax(x: number, d: number, idx: number, n: number, K: number, rng: number, regCovar: number, work: number, w: number, mu: number, cov: number): void;
+  gmm_mc_work_f64(K: number, d: number, spec: number, nTerms: number): number;
+  gmm_mc_terms(w: number, mu: number, cov: number, K: number, d: number, spec: number, nTerms: number, M: number, rng: number, work: number, vals: number): number;
+  gmm_sample(w: number, mu: number, cov: number, K: number, d: number, n: number, rng: number, work: number, out: number): number;
+  gmm_logpdf_work_f64(K: number, L: number): number;
+  gmm_logpdf(w: number, mu: number, cov: number, K: number, d: number, cols: number, L: number, points: number, n: number, work: number, out: number): number;
+  gmm_class_log_ratio(lp: number, C: number, n: number, logPriors: number, target: number, out: number): void;
+  stats_mean_cov(vals: number, n: number, p: number, out: number): void;
 }
 
