@@ -21,3 +21,9 @@ export type { GmmCategoricalResult } from "./estimators/gmm/categorical.js";
 export type { GmmOptions } from "./estimators/gmm/options.js";
 export type { GmmModel } from "./estimators/gmm/model.js";
 export type { SelectionEntry } from "./estimators/gmm/selectComponents.js";
+
+// ---- runtimes (issue 5): loading the module explicitly, checking an install ----
+export { init } from "./init.js";
+export type { WasmSource } from "./init.js";
+export { selfTest, SELF_TEST_POINTS } from "./selfTest.js";
+export type { SelfTestResult, SelfTestOptions } from "./selfTest.js";

@@ -1,51 +1,128 @@
-// Marginal neighbour counts on one dimension: a sorted array and galloping binary searches.
-// The comparison is always the one the joint search makes, |v − q| < eps computed as a difference
-// of the two stored values (monotone in v on each side of q, so the qualifying values form one
-// run around q); q ± eps is never formed, so nothing is miscounted at the boundary. Queries are
-// visited in sorted order, so consecutive searches touch neighbouring memory.
+// Marginal neighbour counts on one dimension: a sorted array, a bucket table that guesses where a
+// run ends, and galloping searches from the guess. The guess forms q ± eps, but only to choose
+// where to start: the answer is always decided by the comparison the joint search makes,
+// |v − q| < eps computed as a difference of the two stored values (monotone in v on each side
+// of q, so the qualifying values form one run around q). Nothing is miscounted at the boundary.
+// Queries are visited in sorted order, so consecutive searches touch neighbouring memory.
 
 // @ts-ignore: decorator
 @inline function within(dd: f64, eps: f64, inclusive: bool): bool {
   return inclusive ? dd <= eps : dd < eps;
 }
 
-/** `sorted` holds n values ascending and order[r] is the row whose value sits at position r.
- *  Query i is the value of row j with inv[j] = i (inv = 0: query i is row i). For every query:
- *  out[i] = the number of values v with |v − q_i| < eps[i] (`inclusive` ≠ 0: ≤ eps[i]); q_i is
- *  itself one of the values, so the count includes it. A strict count with eps[i] = 0 counts the
- *  values equal to q_i (scikit-learn's radius nextafter(eps, 0) has the same effect). */
-export function knn_count_sorted(sorted: usize, order: usize, inv: usize, n: i32, eps: usize, inclusive: i32, out: usize): void {
+// @ts-ignore: decorator
+@inline function at(sorted: usize, i: i32): f64 {
+  return load<f64>(sorted + (<usize>i << 3));
+}
+
+// Bucket b of B covers values with floor((v − lo) · scale) = b (clamped to [0, B − 1]).
+let gLo: f64 = 0;
+let gScale: f64 = 0;
+let gB: i32 = 1;
+
+// @ts-ignore: decorator
+@inline function bucketOf(v: f64): i32 {
+  const f = (v - gLo) * gScale;
+  if (!(f > 0)) return 0;
+  if (f >= <f64>gB) return gB - 1;
+  return <i32>f;
+}
+
+function setBuckets(sorted: usize, n: i32, buckets: i32): void {
+  gB = buckets > 0 ? buckets : 1;
+  gLo = n > 0 ? at(sorted, 0) : 0.0;
+  const span = n > 0 ? at(sorted, n - 1) - gLo : 0.0;
+  gScale = span > 0 && isFinite(<f64>gB / span) ? <f64>gB / span : 0.0;
+}
+
+/** table[b] = the first position whose value falls in bucket b or later (b = 0..buckets), for
+ *  the n ascending values at `sorted`. knn_count_sorted uses it to start its searches. */
+export function knn_bucket_table(sorted: usize, n: i32, buckets: i32, table: usize): void {
+  setBuckets(sorted, n, buckets);
+  let b = 0;
+  for (let r = 0; r < n; r++) {
+    const br = bucketOf(at(sorted, r));
+    while (b <= br) {
+      store<i32>(table + (<usize>b << 2), r);
+      b++;
+    }
+  }
+  while (b <= gB) {
+    store<i32>(table + (<usize>b << 2), n);
+    b++;
+  }
+}
+
+/** The last u ≥ r with sorted[u] − q within eps (true at r), searched from the guess g. */
+function lastUp(sorted: usize, n: i32, r: i32, q: f64, e: f64, incl: bool, g: i32): i32 {
+  if (g < r) g = r;
+  if (g > n - 1) g = n - 1;
+  let lo: i32;
+  let hiEx: i32;
+  if (within(at(sorted, g) - q, e, incl)) {
+    let b = 1;
+    while (g + b < n && within(at(sorted, g + b) - q, e, incl)) b <<= 1;
+    lo = g + (b >> 1);
+    hiEx = g + b < n ? g + b : n;
+  } else {
+    let b = 1;
+    while (g - b > r && !within(at(sorted, g - b) - q, e, incl)) b <<= 1;
+    lo = g - b > r ? g - b : r;
+    hiEx = g - (b >> 1);
+  }
+  while (hiEx - lo > 1) {
+    const mid = lo + ((hiEx - lo) >> 1);
+    if (within(at(sorted, mid) - q, e, incl)) lo = mid;
+    else hiEx = mid;
+  }
+  return lo;
+}
+
+/** The first l ≤ r with q − sorted[l] within eps (true at r), searched from the guess g. */
+function firstDown(sorted: usize, r: i32, q: f64, e: f64, incl: bool, g: i32): i32 {
+  if (g > r) g = r;
+  if (g < 0) g = 0;
+  let hi: i32;
+  let loEx: i32;
+  if (within(q - at(sorted, g), e, incl)) {
+    let b = 1;
+    while (g - b >= 0 && within(q - at(sorted, g - b), e, incl)) b <<= 1;
+    hi = g - (b >> 1);
+    loEx = g - b >= 0 ? g - b : -1;
+  } else {
+    let b = 1;
+    while (g + b < r && !within(q - at(sorted, g + b), e, incl)) b <<= 1;
+    hi = g + b < r ? g + b : r;
+    loEx = g + (b >> 1);
+  }
+  while (hi - loEx > 1) {
+    const mid = loEx + ((hi - loEx) >> 1);
+    if (within(q - at(sorted, mid), e, incl)) hi = mid;
+    else loEx = mid;
+  }
+  return hi;
+}
+
+/** `sorted` holds n values ascending, order[r] is the row whose value sits at position r, and
+ *  `table` is their knn_bucket_table with `buckets` buckets. Query i is the value of row j with
+ *  inv[j] = i (inv = 0: query i is row i). For every query: out[i] = the number of values v with
+ *  |v − q_i| < eps[i] (`inclusive` ≠ 0: ≤ eps[i]); q_i is itself one of the values, so the count
+ *  includes it. A strict count with eps[i] = 0 counts the values equal to q_i (scikit-learn's
+ *  radius nextafter(eps, 0) has the same effect). */
+export function knn_count_sorted(sorted: usize, order: usize, inv: usize, n: i32, eps: usize, inclusive: i32, out: usize,
+  table: usize, buckets: i32): void {
+  setBuckets(sorted, n, buckets);
   for (let r = 0; r < n; r++) {
     const row = load<i32>(order + (<usize>r << 2));
     const i = inv == 0 ? row : load<i32>(inv + (<usize>row << 2));
-    const q = load<f64>(sorted + (<usize>r << 3));
+    const q = at(sorted, r);
     const e = load<f64>(eps + (<usize>i << 3));
     const incl = inclusive != 0 || e == 0;
-    // Upward: the last index u ≥ r with sorted[u] − q within eps. Gallop to a bracket
-    // [base, base + len) whose first element qualifies, then halve it without branches.
-    let b = 1;
-    while (r + b < n && within(load<f64>(sorted + (<usize>(r + b) << 3)) - q, e, incl)) b <<= 1;
-    let base = r + (b >> 1);
-    let len = (r + b < n ? r + b : n) - base;
-    while (len > 1) {
-      const half = len >> 1;
-      const probe = base + half;
-      base = select<i32>(probe, base, within(load<f64>(sorted + (<usize>probe << 3)) - q, e, incl));
-      len -= half;
-    }
-    const up = base;
-    // Downward: the first index l ≤ r with q − sorted[l] within eps (mirror image).
-    b = 1;
-    while (r - b >= 0 && within(q - load<f64>(sorted + (<usize>(r - b) << 3)), e, incl)) b <<= 1;
-    let top = r - (b >> 1);
-    len = top - (r - b >= 0 ? r - b : -1);
-    while (len > 1) {
-      const half = len >> 1;
-      const probe = top - half;
-      top = select<i32>(probe, top, within(q - load<f64>(sorted + (<usize>probe << 3)), e, incl));
-      len -= half;
-    }
-    store<i32>(out + (<usize>i << 2), up - top + 1);
+    const gUp = load<i32>(table + (<usize>(bucketOf(q + e) + 1) << 2)) - 1;
+    const gDown = load<i32>(table + (<usize>bucketOf(q - e) << 2));
+    const up = lastUp(sorted, n, r, q, e, incl, gUp);
+    const down = firstDown(sorted, r, q, e, incl, gDown);
+    store<i32>(out + (<usize>i << 2), up - down + 1);
   }
 }
 

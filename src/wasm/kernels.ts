@@ -34,14 +34,20 @@ export interface Kernels {
   dist_fill_mixed_gaussian(state: number, x: number, y: number, n: number, rho: number): void;
   dist_mixed_gaussian_mi_mc(state: number, m: number, rho: number, out: number): void;
   // ---- knn (KSG / Ross / plug-in; issue 4) ----
-  knn_sort_ranks(values: number, n: number, sorted: number, order: number, rank: number): void;
-  knn_count_sorted(sorted: number, order: number, inv: number, n: number, eps: number, inclusive: number, out: number): void;
+  knn_sort_ranks(values: number, n: number, sorted: number, order: number, rank: number, scratch: number): void;
+  knn_sort_scratch_bytes(n: number): number;
+  knn_bucket_table(sorted: number, n: number, buckets: number, table: number): void;
+  knn_count_sorted(sorted: number, order: number, inv: number, n: number, eps: number, inclusive: number, out: number,
+    table: number, buckets: number): void;
   knn_invert_i32(idx: number, n: number, inv: number): void;
-  kdtree_build(data: number, n: number, d: number, tree: number, perm: number, split: number): void;
-  kdtree_knn(tree: number, perm: number, split: number, n: number, d: number, k: number, dx: number,
+  kdtree_build(data: number, n: number, d: number, tree: number, perm: number, split: number, box: number): void;
+  kdtree_knn(tree: number, perm: number, split: number, box: number, n: number, d: number, k: number, dx: number,
     heapD: number, heapP: number, eps: number, epsX: number, epsY: number): void;
-  kdtree_count(tree: number, split: number, n: number, d: number, queries: number, eps: number, m: number,
+  kdtree_count(tree: number, split: number, box: number, n: number, d: number, queries: number, eps: number, m: number,
     inclusive: number, out: number): void;
+  knn_grid2(data: number, rankX: number, rankY: number, sortedX: number, sortedY: number, n: number, k: number, dx: number,
+    start: number, pts: number, rows: number, heapD: number, heapP: number, eps: number, epsX: number, epsY: number): void;
+  knn_grid2_side(n: number): number;
   knn_digamma_mean_i32(counts: number, n: number, offset: number): number;
   knn_join_rows(x: number, dx: number, y: number, dy: number, idx: number, n: number, dst: number): void;
   knn_gather_rows(src: number, d: number, idx: number, n: number, dst: number): void;

@@ -6,7 +6,7 @@ export interface TwinMixture { K: number; d: number; w: number[]; mu: number[]; 
 function invDet(a: number[], d: number): { inv: number[]; logDet: number } {
   // Gauss–Jordan with partial pivoting
   const m = a.slice();
-  const inv = Array.from({ length: d * d }, (_, i) => (i % (d + 1) === 0 ? 1 : 0));
+  const inv: number[] = Array.from({ length: d * d }, (_, i) => (i % (d + 1) === 0 ? 1 : 0));
   let logDet = 0;
   for (let c = 0; c < d; c++) {
     let p = c;

@@ -12,17 +12,20 @@ function tiedData(n: number, d: number, seed: number, levels = 5): Float64Array 
 describe("knn_sort_ranks", () => {
   it("sorts (with ties) and returns each value's position, at every kernel size and at 5000", async () => {
     await withKernels((s) => {
-      for (const n of [...KERNEL_SIZES, 5000]) {
-        const v = n === 5000 ? Float64Array.from({ length: n }, lcg(n)) : tiedData(n, 1, n, 3);
+      for (const n of [...KERNEL_SIZES, 5000, 6000]) {
+        // 5000 and 6000 take the radix path (negative, positive, ±0 and tied values); the rest introsort.
+        const r = lcg(n);
+        const v = n >= 5000 ? Float64Array.from({ length: n }, (_, i) => (i % 97 === 0 ? (i % 2 ? -0 : 0) : n === 6000 ? Math.floor(r() * 50) - 25 : (r() - 0.5) * 1e6)) : tiedData(n, 1, n, 3);
         const p = s.writeF64(v);
         const sorted = s.allocF64(n);
         const order = s.allocI32(n);
         const rank = s.allocI32(n);
-        s.k.knn_sort_ranks(p, n, sorted, order, rank);
+        s.k.knn_sort_ranks(p, n, sorted, order, rank, s.alloc(s.k.knn_sort_scratch_bytes(n)));
         const sv = s.readF64(sorted, n);
         const ord = s.readI32(order, n);
         const rk = s.readI32(rank, n);
-        expect(Array.from(sv)).toEqual(Array.from(v).sort((a, b) => a - b));
+        const ref = Array.from(v).sort((a, b) => a - b);
+        for (let i = 0; i < n; i++) expect(sv[i] === ref[i]).toBe(true); // −0 and +0 compare equal
         for (let i = 0; i < n; i++) {
           expect(sv[rk[i]]).toBe(v[i]);
           expect(v[ord[i]]).toBe(sv[i]);
@@ -54,19 +57,28 @@ describe("knn_count_sorted", () => {
         const sorted = s.allocF64(n);
         const order = s.allocI32(n);
         const rank = s.allocI32(n);
-        s.k.knn_sort_ranks(p, n, sorted, order, rank);
+        s.k.knn_sort_ranks(p, n, sorted, order, rank, s.alloc(s.k.knn_sort_scratch_bytes(n)));
         const ep = s.writeF64(eps);
         const ip = s.writeI32(idx);
         const inv = s.allocI32(n);
         s.k.knn_invert_i32(ip, n, inv);
         const out = s.allocI32(n);
-        for (const inclusive of [0, 1]) {
-          for (const permuted of [false, true]) {
-            s.k.knn_count_sorted(sorted, order, permuted ? inv : 0, n, ep, inclusive, out);
-            const got = s.readI32(out, n);
-            for (let i = 0; i < n; i++) {
-              const q = permuted ? idx[i] : i;
-              expect(got[i]).toBe(countWithin(v, n, 1, q, eps[i], inclusive === 1));
+        // Bucket tables from one bucket (every guess far off) to 3n (guesses close).
+        for (const buckets of [1, 3, n, 3 * n]) {
+          const table = s.allocI32(buckets + 1);
+          s.k.knn_bucket_table(sorted, n, buckets, table);
+          const tb = s.readI32(table, buckets + 1);
+          expect(tb[0]).toBe(0);
+          expect(tb[buckets]).toBe(n);
+          for (let b = 1; b <= buckets; b++) expect(tb[b]).toBeGreaterThanOrEqual(tb[b - 1]);
+          for (const inclusive of [0, 1]) {
+            for (const permuted of [false, true]) {
+              s.k.knn_count_sorted(sorted, order, permuted ? inv : 0, n, ep, inclusive, out, table, buckets);
+              const got = s.readI32(out, n);
+              for (let i = 0; i < n; i++) {
+                const q = permuted ? idx[i] : i;
+                expect(got[i]).toBe(countWithin(v, n, 1, q, eps[i], inclusive === 1));
+              }
             }
           }
         }
@@ -87,14 +99,15 @@ describe("kdtree_knn and kdtree_count", () => {
             const tree = s.allocF64(n * d);
             const perm = s.allocI32(n);
             const split = s.allocI32(n);
-            s.k.kdtree_build(p, n, d, tree, perm, split);
+            const box = s.allocF64(n * 2 * d);
+            s.k.kdtree_build(p, n, d, tree, perm, split, box);
             const hd = s.allocF64(k);
             const hp = s.allocI32(k);
             const eps = s.allocF64(n);
             const ex = s.allocF64(n);
             const ey = s.allocF64(n);
             const dx = d > 1 ? 1 : 0;
-            s.k.kdtree_knn(tree, perm, split, n, d, k, dx, hd, hp, eps, ex, ey);
+            s.k.kdtree_knn(tree, perm, split, box, n, d, k, dx, hd, hp, eps, ex, ey);
             const e = s.readF64(eps, n);
             const exv = s.readF64(ex, n);
             const eyv = s.readF64(ey, n);
@@ -109,7 +122,7 @@ describe("kdtree_knn and kdtree_count", () => {
             // Range counts with those radii (boundary cases galore), strict and inclusive.
             const out = s.allocI32(n);
             for (const inclusive of [0, 1]) {
-              s.k.kdtree_count(tree, split, n, d, p, eps, n, inclusive, out);
+              s.k.kdtree_count(tree, split, box, n, d, p, eps, n, inclusive, out);
               const got = s.readI32(out, n);
               for (let i = 0; i < n; i++) expect(got[i]).toBe(countWithin(a, n, d, i, e[i], inclusive === 1));
             }
@@ -130,16 +143,53 @@ describe("kdtree_knn and kdtree_count", () => {
         const tree = s.allocF64(n * d);
         const perm = s.allocI32(n);
         const split = s.allocI32(n);
-        s.k.kdtree_build(p, n, d, tree, perm, split);
+        const box = s.allocF64(n * 2 * d);
+        s.k.kdtree_build(p, n, d, tree, perm, split, box);
         const eps = s.allocF64(n);
-        s.k.kdtree_knn(tree, perm, split, n, d, k, 0, s.allocF64(k), s.allocI32(k), eps, 0, 0);
+        s.k.kdtree_knn(tree, perm, split, box, n, d, k, 0, s.allocF64(k), s.allocI32(k), eps, 0, 0);
         const e = s.readF64(eps, n);
         const out = s.allocI32(n);
-        s.k.kdtree_count(tree, split, n, d, p, eps, n, 0, out);
+        s.k.kdtree_count(tree, split, box, n, d, p, eps, n, 0, out);
         const c = s.readI32(out, n);
         for (let i = 0; i < n; i += 7) {
           expect(e[i]).toBe(neighbours(a, n, d, i, k)[k - 1].dist);
           expect(c[i]).toBe(countWithin(a, n, d, i, e[i], false));
+        }
+      }
+    });
+  });
+});
+
+describe("knn_grid2", () => {
+  it("matches brute force (eps, epsX, epsY; ties by row) on tied and continuous 2-D data", async () => {
+    await withKernels((s) => {
+      for (const n of [...KERNEL_SIZES, 3000]) {
+        for (const k of [1, 3]) {
+          if (n < k + 1) continue;
+          const a = n === 3000 ? Float64Array.from({ length: 2 * n }, lcg(5)) : tiedData(n, 2, 3 * n + k, 6);
+          const p = s.writeF64(a);
+          const ranks = [0, 1].map((c) => {
+            const col = s.writeF64(Array.from({ length: n }, (_, i) => a[2 * i + c]));
+            const sorted = s.allocF64(n);
+            const rank = s.allocI32(n);
+            s.k.knn_sort_ranks(col, n, sorted, s.allocI32(n), rank, s.alloc(s.k.knn_sort_scratch_bytes(n)));
+            return { sorted, rank };
+          });
+          const g = s.k.knn_grid2_side(n);
+          const eps = s.allocF64(n);
+          const ex = s.allocF64(n);
+          const ey = s.allocF64(n);
+          s.k.knn_grid2(p, ranks[0].rank, ranks[1].rank, ranks[0].sorted, ranks[1].sorted, n, k, 1,
+            s.allocI32(g * g + 1), s.allocF64(2 * n), s.allocI32(n), s.allocF64(k), s.allocI32(k), eps, ex, ey);
+          const e = s.readF64(eps, n);
+          const exv = s.readF64(ex, n);
+          const eyv = s.readF64(ey, n);
+          for (let i = 0; i < n; i += n === 3000 ? 7 : 1) {
+            const nb = neighbours(a, n, 2, i, k);
+            expect(e[i]).toBe(nb[k - 1].dist);
+            expect(exv[i]).toBe(Math.max(...nb.map(({ j }) => maxDist(a, i, j, 2, 0, 1))));
+            expect(eyv[i]).toBe(Math.max(...nb.map(({ j }) => maxDist(a, i, j, 2, 1, 2))));
+          }
         }
       }
     });

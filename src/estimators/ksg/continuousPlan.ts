@@ -1,7 +1,7 @@
 import type { Scope } from "../../wasm/scope.js";
 import { digammaOf } from "./digammaOf.js";
-import { jointKnn } from "./jointKnn.js";
-import { marginalIndex } from "./marginalIndex.js";
+import { jointKnn, type JointKnn } from "./jointKnn.js";
+import { marginalIndex, type MarginalIndex } from "./marginalIndex.js";
 
 /** KSG for two continuous variables already in WASM memory (x: n × dx, y: n × dy). `estimate`
  *  pairs row i of x with row idx[i] of y (idx = 0: row i) and returns the unclipped estimate in
@@ -20,14 +20,15 @@ export function continuousPlan(s: Scope, x: number, dx: number, y: number, dy: n
   const mx = marginalIndex(s, x, n, dx);
   const my = marginalIndex(s, y, n, dy);
   const joint = s.allocF64(n * (dx + dy));
-  const knn = jointKnn(s, n, dx + dy, k, algorithm === 2);
+  // 1-D × 1-D: a grid in rank space over the two marginal sorts; otherwise a k-d tree.
+  const knn = dx === 1 && dy === 1 ? gridKnn(s, n, k, algorithm === 2, mx, my) : jointKnn(s, n, dx + dy, k, algorithm === 2);
   const cx = s.allocI32(n);
   const cy = s.allocI32(n);
   const [psiN, psiK] = digammaOf(s, [n, k]);
   return {
     estimate(idx) {
       s.k.knn_join_rows(x, dx, y, dy, idx, n, joint);
-      knn.run(joint, dx);
+      knn.run(joint, dx, idx);
       if (algorithm === 1) {
         // counts include the row itself, so count = n_x + 1
         mx.count(knn.eps, 0, false, cx);
@@ -43,6 +44,35 @@ export function continuousPlan(s: Scope, x: number, dx: number, y: number, dy: n
       let z = 0;
       for (let i = 0; i < n; i++) if (e[i] === 0) z++;
       return z;
+    },
+  };
+}
+
+/** The joint k-th-neighbour search for one-dimensional x and y (knn_grid2): no tree to build,
+ *  the cells come from the ranks the marginal sorts already computed. */
+function gridKnn(s: Scope, n: number, k: number, withMarginalEps: boolean, mx: MarginalIndex, my: MarginalIndex): JointKnn {
+  const g = s.k.knn_grid2_side(n);
+  const start = s.allocI32(g * g + 1);
+  const pts = s.allocF64(n * 2);
+  const rows = s.allocI32(n);
+  const heapD = s.allocF64(k);
+  const heapP = s.allocI32(k);
+  const eps = s.allocF64(n);
+  const epsX = withMarginalEps ? s.allocF64(n) : 0;
+  const epsY = withMarginalEps ? s.allocF64(n) : 0;
+  let rankY = 0;
+  return {
+    eps,
+    epsX,
+    epsY,
+    run(data, dx, idx = 0) {
+      let ry = my.rank!;
+      if (idx) {
+        if (!rankY) rankY = s.allocI32(n);
+        s.k.knn_gather_i32(my.rank!, idx, n, rankY);
+        ry = rankY;
+      }
+      s.k.knn_grid2(data, mx.rank!, ry, mx.sorted!, my.sorted!, n, k, withMarginalEps ? dx : 0, start, pts, rows, heapD, heapP, eps, epsX, epsY);
     },
   };
 }

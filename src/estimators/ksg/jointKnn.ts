@@ -8,13 +8,15 @@ export interface JointKnn {
   eps: number;
   epsX: number;
   epsY: number;
-  run(data: number, dx: number): void;
+  /** `idx`: the y-row permutation the joint rows were made with (0: none); the tree ignores it. */
+  run(data: number, dx: number, idx?: number): void;
 }
 
 export function jointKnn(s: Scope, n: number, d: number, k: number, withMarginalEps: boolean): JointKnn {
   const tree = s.allocF64(n * d);
   const perm = s.allocI32(n);
   const split = s.allocI32(n);
+  const box = s.allocF64(n * 2 * d);
   const heapD = s.allocF64(k);
   const heapP = s.allocI32(k);
   const eps = s.allocF64(n);
@@ -25,8 +27,8 @@ export function jointKnn(s: Scope, n: number, d: number, k: number, withMarginal
     epsX,
     epsY,
     run(data, dx) {
-      s.k.kdtree_build(data, n, d, tree, perm, split);
-      s.k.kdtree_knn(tree, perm, split, n, d, k, withMarginalEps ? dx : 0, heapD, heapP, eps, epsX, epsY);
+      s.k.kdtree_build(data, n, d, tree, perm, split, box);
+      s.k.kdtree_knn(tree, perm, split, box, n, d, k, withMarginalEps ? dx : 0, heapD, heapP, eps, epsX, epsY);
     },
   };
 }

@@ -9,6 +9,9 @@ export interface MarginalIndex {
   count(eps: number, idx: number, inclusive: boolean, out: number): void;
   /** Free the index's memory (it is freed with its scope anyway). */
   dispose(): void;
+  /** One dimension only: the values ascending (n f64) and each row's position among them (n i32). */
+  sorted?: number;
+  rank?: number;
 }
 
 export function marginalIndex(s: Scope, data: number, n: number, d: number): MarginalIndex {
@@ -16,26 +19,32 @@ export function marginalIndex(s: Scope, data: number, n: number, d: number): Mar
     const sorted = s.allocF64(n);
     const order = s.allocI32(n);
     const rank = s.allocI32(n);
-    s.k.knn_sort_ranks(data, n, sorted, order, rank);
-    s.free(rank);
+    const scratch = s.alloc(s.k.knn_sort_scratch_bytes(n));
+    s.k.knn_sort_ranks(data, n, sorted, order, rank, scratch);
+    s.free(scratch);
+    const table = s.allocI32(n + 1); // n buckets: a search starts within a few places of its end
+    s.k.knn_bucket_table(sorted, n, n, table);
     let inv = 0;
     return {
+      sorted,
+      rank,
       count(eps, idx, inclusive, out) {
         if (idx) {
           if (!inv) inv = s.allocI32(n);
           s.k.knn_invert_i32(idx, n, inv);
         }
-        s.k.knn_count_sorted(sorted, order, idx ? inv : 0, n, eps, inclusive ? 1 : 0, out);
+        s.k.knn_count_sorted(sorted, order, idx ? inv : 0, n, eps, inclusive ? 1 : 0, out, table, n);
       },
       dispose() {
-        for (const p of [sorted, order, inv]) s.free(p);
+        for (const p of [sorted, order, rank, table, inv]) s.free(p);
       },
     };
   }
   const tree = s.allocF64(n * d);
   const perm = s.allocI32(n);
   const split = s.allocI32(n);
-  s.k.kdtree_build(data, n, d, tree, perm, split);
+  const box = s.allocF64(n * 2 * d);
+  s.k.kdtree_build(data, n, d, tree, perm, split, box);
   let queries = 0;
   return {
     count(eps, idx, inclusive, out) {
@@ -45,10 +54,10 @@ export function marginalIndex(s: Scope, data: number, n: number, d: number): Mar
         s.k.knn_gather_rows(data, d, idx, n, queries);
         q = queries;
       }
-      s.k.kdtree_count(tree, split, n, d, q, eps, n, inclusive ? 1 : 0, out);
+      s.k.kdtree_count(tree, split, box, n, d, q, eps, n, inclusive ? 1 : 0, out);
     },
     dispose() {
-      for (const p of [tree, perm, split, queries]) s.free(p);
+      for (const p of [tree, perm, split, box, queries]) s.free(p);
     },
   };
 }

@@ -19,6 +19,7 @@ export function rossPlan(s: Scope, c: number, n: number, d: number, nClasses: nu
   const tree = s.allocF64(n * d);
   const perm = s.allocI32(n);
   const split = s.allocI32(n);
+  const box = s.allocF64(n * 2 * d);
   const radius = s.allocF64(n);
   const kArr = s.allocI32(n);
   const labelCount = s.allocI32(n);
@@ -52,8 +53,8 @@ export function rossPlan(s: Scope, c: number, n: number, d: number, nClasses: nu
         const cnt = counts[l];
         if (cnt < 2) continue;
         const o = start[l];
-        s.k.kdtree_build(grouped + o * d * 8, cnt, d, tree + o * d * 8, perm + o * 4, split + o * 4);
-        s.k.kdtree_knn(tree + o * d * 8, perm + o * 4, split + o * 4, cnt, d, Math.min(k, cnt - 1), 0, heapD, heapP, radius + o * 8, 0, 0);
+        s.k.kdtree_build(grouped + o * d * 8, cnt, d, tree + o * d * 8, perm + o * 4, split + o * 4, box + o * 2 * d * 8);
+        s.k.kdtree_knn(tree + o * d * 8, perm + o * 4, split + o * 4, box + o * 2 * d * 8, cnt, d, Math.min(k, cnt - 1), 0, heapD, heapP, radius + o * 8, 0, 0);
       }
       const all = marginalIndex(s, grouped, used, d);
       all.count(radius, 0, false, m);

@@ -41,10 +41,10 @@ async function equicorrelated(n: number, dx: number, dy: number, rho: number, se
 const logDetEqui = (m: number, rho: number) => Math.log(1 + (m - 1) * rho) + (m - 1) * Math.log(1 - rho);
 
 describe("ksgMI against brute-force twins (noise 0, no standardizing, so the data are used as given)", () => {
-  it("algorithms 1 and 2 match the twin on tied data with duplicate points, at kernel sizes ≥ k + 1", async () => {
+  it("algorithms 1 and 2 match the twin on tied data with duplicate points, at kernel sizes ≥ k + 1 (k up to N − 1)", async () => {
     for (const [dx, dy] of [[1, 1], [2, 1], [2, 3]] as const) {
       for (const n of KERNEL_SIZES.filter((n) => n >= 5)) {
-        for (const k of [1, 3]) {
+        for (const k of [1, 3, n - 1]) {
           const x = tied(n, dx, 11 * n + dx, 4);
           const y = tied(n, dy, 13 * n + dy + 1, 4);
           for (let i = 0; i < n; i += 3) for (let c = 0; c < dy; c++) y[i * dy + c] = x[i * dx] + c; // dependence
@@ -66,7 +66,7 @@ describe("ksgMI against brute-force twins (noise 0, no standardizing, so the dat
         const c = tied(n, d, 5 * n + d, 6);
         const r = lcg(n);
         const labels = Array.from({ length: n }, (_, i) => (i === 0 ? 99 : Math.floor(r() * 3) + (c[i * d] > 1 ? 1 : 0)));
-        for (const k of [1, 3]) {
+        for (const k of [1, 3, n - 1]) {
           const res = await ksgMI(d === 1 ? c : rows(c, d), labels, { k, discreteY: true, noise: 0, standardize: false });
           expect(res.method).toBe("ross");
           expect(Math.abs(res.miRaw - rossTwin(c, d, labels, k))).toBeLessThan(1e-12);
