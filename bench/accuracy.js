@@ -1,5 +1,5 @@
 // `npm run bench:accuracy [-- --quick] [--estimators=gmmMI,ksgMI] [--seeds=3] [--n=200,1000,5000]
-//  [--suites=gmm-paper,mi-nee,beyond-normal] [--budget=120]`
+//  [--suites=gmm-paper,mi-nee,beyond-normal] [--budget=120] [--out=accuracy]`
 // Every estimator the built package exports × every task with known MI × n × seeds: estimate, its
 // reported std, the truth and the time → bench/results/accuracy.json, a markdown summary
 // (bench/results/accuracy.md) and SVG figures rendered with Vega-Lite + Vega (bench/results/*.svg).
@@ -22,6 +22,8 @@ const ns = (args.n ? String(args.n) : quick ? "200,1000" : "200,1000,5000").spli
 const nSeeds = Number(args.seeds ?? (quick ? 2 : 3));
 const suites = (args.suites ? String(args.suites) : "gmm-paper,mi-nee,beyond-normal").split(",");
 const budgetMs = 1000 * Number(args.budget ?? 120);
+/** Base name of the outputs: bench/results/<out>.json, <out>.md and <out>-*.svg. */
+const outName = String(args.out ?? "accuracy");
 /** Estimators that cannot take every task at an acceptable cost, and their limit on dimX + dimY. */
 const MAX_DIM = { gmmMI: 10, mineMI: 20, mineeMI: 20, doeMI: 20 };
 const estimators = estimatorRegistry(pkg, args.estimators ? String(args.estimators).split(",") : null);
@@ -54,16 +56,16 @@ for (const fam of ["binormal", "gamma-exponential", "weinman"]) {
   const sel = ok.filter((r) => r.suite === "gmm-paper" && r.family.endsWith(fam) && r.n === nMax);
   if (!sel.length) continue;
   const spec = pkg.estimateVsParameterSpec(sel, { title: `${fam}${fam === "binormal" ? "" : " on (ln x, ln y)"}, n = ${nMax}`, parameter: fam === "binormal" ? "ρ" : "α" });
-  await renderSvg(spec, new URL(`bench/results/accuracy-fig2-${fam}.svg`, root));
+  await renderSvg(spec, new URL(`bench/results/${outName}-fig2-${fam}.svg`, root));
 }
 const fig3 = ok.filter((r) => r.taskId === "binormal-0.6");
-if (fig3.length) await renderSvg(pkg.biasStdVsNSpec(fig3, { title: "Bivariate normal ρ = 0.6: |bias| and std vs n" }), new URL("bench/results/accuracy-fig3-binormal-0.6.svg", root));
+if (fig3.length) await renderSvg(pkg.biasStdVsNSpec(fig3, { title: "Bivariate normal ρ = 0.6: |bias| and std vs n" }), new URL(`bench/results/${outName}-fig3-binormal-0.6.svg`, root));
 const bn = rows.filter((r) => r.suite === "beyond-normal" && r.n === nMax);
-if (bn.length) await renderSvg(pkg.errorHeatmapSpec(bn, { title: `Beyond Normal tasks: mean error (nats), n = ${nMax}` }), new URL("bench/results/accuracy-heatmap-beyond-normal.svg", root));
+if (bn.length) await renderSvg(pkg.errorHeatmapSpec(bn, { title: `Beyond Normal tasks: mean error (nats), n = ${nMax}` }), new URL(`bench/results/${outName}-heatmap-beyond-normal.svg`, root));
 }
 
 if (args.replot) {
-  await renderFigures(JSON.parse(readFileSync(new URL("bench/results/accuracy.json", root), "utf8")).rows);
+  await renderFigures(JSON.parse(readFileSync(new URL(`bench/results/${outName}.json`, root), "utf8")).rows);
   process.exit(0);
 }
 
@@ -107,7 +109,7 @@ mkdirSync(new URL("bench/results/", root), { recursive: true });
 const byFamily = pkg.summarizeAccuracy(rows, (r) => r.family);
 const byN = pkg.summarizeAccuracy(rows, (r) => `n=${String(r.n).padStart(5, " ")}`);
 const config = { quick, ns, seeds: nSeeds, suites, budgetSeconds: budgetMs / 1000, maxDim: MAX_DIM, estimators: estimators.map((e) => e.name) };
-writeFileSync(new URL("bench/results/accuracy.json", root), JSON.stringify({ machine: machine(), config, summaryByFamily: byFamily, summaryByN: byN, rows }, null, 1) + "\n");
+writeFileSync(new URL(`bench/results/${outName}.json`, root), JSON.stringify({ machine: machine(), config, summaryByFamily: byFamily, summaryByN: byN, rows }, null, 1) + "\n");
 
 const fmtRows = (s) => s.map((r) => ({ estimator: r.estimator, group: r.group, ok: r.count, failed: r.failed, bias: r.bias, rmse: r.rmse, "mean std": r.meanStd, "mean s": r.meanSeconds }));
 const md = [
@@ -123,7 +125,7 @@ const md = [
   "",
   pkg.markdownTable(fmtRows(byN)),
 ].join("\n");
-writeFileSync(new URL("bench/results/accuracy.md", root), md);
+writeFileSync(new URL(`bench/results/${outName}.md`, root), md);
 console.log(md);
 
 await renderFigures(rows);

@@ -1,12 +1,17 @@
 // `npm run bench:calibration [-- --seeds=200] [--quick]`
+// Long runs can be split across processes: `--tasks=binormal --part=a` (and `--tasks=mg --n=200
+// --part=b`, …) each write bench/results/tmp/calibration-<part>.json as they go (every 10 data
+// seeds); `--merge` then summarises every part into the final files. Task keys: binormal, mg, gamma.
 // Are GMM-MI's error bars statistically correct? Over many independent data sets (data seeds) at
-// n = 200 and n = 2000, for a bivariate normal (ρ = 0.6) and a non-Gaussian task (the GMM-MI
-// paper's gamma–exponential, α = 1, on (ln x, ln y)): coverage of estimate ± 1.96·std, mean bias,
+// n = 200 and n = 2000, for a bivariate normal (ρ = 0.6) and a non-Gaussian task (MI-NEE's mixed
+// Gaussian MG(0.8), uncorrelated but dependent; or the GMM-MI paper's gamma–exponential, α = 1, on
+// (ln x, ln y), with --tasks=gamma): coverage of estimate ± 1.96·std, mean bias,
 // the reported std against the real spread of the estimates, and how the std scales with n.
 // Plus the paper's Sect. III A check: on one n = 200 sample, GMM-MI's reported uncertainty against
 // the spread of KSG (k = 3) over 20 bootstrap resamples (after Holmes & Nemenman 2019), with the
 // real spread over fresh samples as the yardstick. Needs gmmMI (and ksgMI for the second part).
-import { mkdirSync, writeFileSync } from "node:fs";
+// gmmMI runs with its defaults and estimator seed 1000 + data seed (nBootstrap: 20 in the III A check).
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as pkg from "../dist/node.js";
 import { machine, root } from "./lib.js";
 
@@ -14,49 +19,75 @@ const args = Object.fromEntries(process.argv.slice(2).map((a) => { const [k, v] 
 const quick = Boolean(args.quick);
 const nSeeds = Number(args.seeds ?? (quick ? 20 : 200));
 const ns = (args.n ? String(args.n) : "200,2000").split(",").map(Number);
+const taskKeys = (args.tasks ? String(args.tasks) : "binormal,mg").split(",");
+const part = args.part ? String(args.part) : null;
+/** First data seed (to split one task's seeds across processes: --from=100 --seeds=100). */
+const from = Number(args.from ?? 0);
+const tmpDir = new URL("bench/results/tmp/", root);
 if (typeof pkg.gmmMI !== "function") {
   console.error("calibration: this build exports no gmmMI yet (merge the branch that adds it, then npm run build).");
   process.exit(2);
 }
 const hasKsg = typeof pkg.ksgMI === "function";
 
-const tasks = [await pkg.bivariateNormalTask(0.6), pkg.logTask(await pkg.gammaExponentialTask(1))];
-const out = { machine: machine(), config: { seeds: nSeeds, ns, z: 1.96, quick }, studies: [], bootstrapCheck: null };
+const makers = {
+  binormal: () => pkg.bivariateNormalTask(0.6),
+  mg: () => pkg.mixedGaussianTask(0.8),
+  gamma: async () => pkg.logTask(await pkg.gammaExponentialTask(1)),
+};
+const tasks = args.merge ? [] : await Promise.all(taskKeys.map((k) => makers[k]()));
+const out = { machine: machine(), config: { seeds: nSeeds, ns, z: 1.96, quick, tasks: taskKeys }, studies: [], bootstrapCheck: null };
+const savePart = () => {
+  if (!part) return;
+  mkdirSync(tmpDir, { recursive: true });
+  writeFileSync(new URL(`calibration-${part}.json`, tmpDir), JSON.stringify(out) + "\n");
+};
 const t0 = performance.now();
 let gmmOptions = null;
+
+function summarizeStudy(study) {
+  const { rows } = study;
+  const summary = pkg.summarizeCalibration(rows);
+  const s0 = summary[0];
+  const s1 = summary[summary.length - 1];
+  // std ∝ n^(−p): p from the smallest and largest n (p = ½ for the usual √n scaling).
+  study.summary = summary;
+  study.stdExponent = s0 && s1 && s0 !== s1 ? Math.log(s0.meanStd / s1.meanStd) / Math.log(s1.n / s0.n) : null;
+  study.spreadExponent = s0 && s1 && s0 !== s1 ? Math.log(s0.spread / s1.spread) / Math.log(s1.n / s0.n) : null;
+  study.failures = study.failureList.length;
+  study.failureExamples = study.failureList.slice(0, 5);
+}
 
 for (const task of tasks) {
   const rows = [];
   const failures = [];
+  const study = { taskId: task.id, taskName: task.name, truth: task.mi, truthStdErr: task.miStdErr, rows, failureList: failures };
+  out.studies.push(study);
   for (const n of ns) {
-    for (let seed = 0; seed < nSeeds; seed++) {
+    for (let seed = from; seed < from + nSeeds; seed++) {
       const { x, y } = await task.sample(n, seed);
       try {
-        const r = await pkg.gmmMI(x, y, { seed: 7 });
+        const r = await pkg.gmmMI(x, y, { seed: 1000 + seed });
         gmmOptions ??= r.options;
         if (!(Number.isFinite(r.mi) && r.std > 0)) throw new Error(`mi ${r.mi}, std ${r.std}`);
         rows.push({ n, seed, truth: task.mi, estimate: r.mi, std: r.std, warnings: r.warnings?.length ?? 0 });
       } catch (err) {
         failures.push({ n, seed, error: `${err.name}: ${err.message}`.slice(0, 200) });
       }
-      if (seed % 20 === 19) process.stderr.write(`  ${task.id} n=${n}: ${seed + 1}/${nSeeds} (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
+      if (seed % 10 === 9) savePart();
+      if (seed % 20 === 19) process.stderr.write(`  ${task.id} n=${n}: ${seed + 1 - from}/${nSeeds} (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
     }
   }
-  const summary = pkg.summarizeCalibration(rows);
-  const s0 = summary.find((s) => s.n === Math.min(...ns));
-  const s1 = summary.find((s) => s.n === Math.max(...ns));
-  // std ∝ n^(−p): p from the two n (p = ½ for the usual √n scaling).
-  const stdExponent = s0 && s1 && s0 !== s1 ? Math.log(s0.meanStd / s1.meanStd) / Math.log(s1.n / s0.n) : null;
-  const spreadExponent = s0 && s1 && s0 !== s1 ? Math.log(s0.spread / s1.spread) / Math.log(s1.n / s0.n) : null;
-  out.studies.push({ taskId: task.id, taskName: task.name, truth: task.mi, summary, stdExponent, spreadExponent, failures: failures.length, failureExamples: failures.slice(0, 5), rows });
+  summarizeStudy(study);
+  savePart();
 }
 
-if (hasKsg) {
+if (hasKsg && !args.merge && taskKeys.includes("binormal") && !args["no-bootstrap-check"]) {
   // Sect. III A: one n = 200 sample of the bivariate normal (ρ = 0.6).
-  const task = tasks[0];
+  const task = tasks[taskKeys.indexOf("binormal")];
   const n = 200;
   const { x, y } = await task.sample(n, 0);
-  const gmm = await pkg.gmmMI(x, y, { seed: 7 });
+  const gmm = await pkg.gmmMI(x, y, { seed: 7, nBootstrap: 20 });
   const ksg = await pkg.ksgMI(x, y, { k: 3, seed: 7 });
   // 20 bootstrap resamples (rows drawn with replacement by a fixed 32-bit LCG, benchmark-only).
   let state = 12345;
@@ -81,6 +112,7 @@ if (hasKsg) {
   }
   const study = out.studies.find((s) => s.taskId === task.id);
   const gmmSpread = study.summary.find((s) => s.n === n)?.spread ?? null;
+  savePart();
   const fm = fresh.ksg.reduce((a, b) => a + b, 0) / fresh.ksg.length;
   const ksgSpread = Math.sqrt(fresh.ksg.reduce((a, b) => a + (b - fm) ** 2, 0) / (fresh.ksg.length - 1));
   out.bootstrapCheck = {
@@ -91,10 +123,37 @@ if (hasKsg) {
 }
 out.gmmOptions = gmmOptions;
 out.seconds = (performance.now() - t0) / 1000;
+savePart();
+if (part) {
+  console.error(`calibration: part ${part} written to bench/results/tmp/`);
+  process.exit(0);
+}
+if (args.merge) {
+  // Combine every part: studies of the same task are concatenated (rows and failures).
+  const byTask = new Map();
+  for (const f of readdirSync(tmpDir).filter((f) => f.startsWith("calibration-") && f.endsWith(".json")).sort()) {
+    const p = JSON.parse(readFileSync(new URL(f, tmpDir), "utf8"));
+    out.gmmOptions ??= p.gmmOptions;
+    out.seconds = (out.seconds ?? 0) + (p.seconds ?? 0);
+    out.bootstrapCheck ??= p.bootstrapCheck;
+    for (const st of p.studies) {
+      const prev = byTask.get(st.taskId);
+      if (prev) {
+        prev.rows.push(...st.rows);
+        prev.failureList.push(...st.failureList);
+      } else byTask.set(st.taskId, { ...st, rows: [...st.rows], failureList: [...st.failureList] });
+    }
+  }
+  out.studies = [...byTask.values()];
+  for (const st of out.studies) summarizeStudy(st);
+  out.config.seeds = Object.fromEntries(out.studies.map((st) => [st.taskId, Object.fromEntries(st.summary.map((r) => [r.n, r.replicates]))]));
+  out.config.merged = true;
+}
 mkdirSync(new URL("bench/results/", root), { recursive: true });
+for (const st of out.studies) delete st.failureList;
 writeFileSync(new URL("bench/results/calibration.json", root), JSON.stringify(out, null, 1) + "\n");
 
-const lines = [`# GMM-MI calibration (${nSeeds} data seeds per n)`, ""];
+const lines = [`# GMM-MI calibration`, "", `${out.machine.date}; replicates (data seeds) per task and n in the column R.`, ""];
 for (const s of out.studies) {
   lines.push(`## ${s.taskName} — truth ${s.truth.toFixed(4)} nats`, "");
   lines.push(pkg.markdownTable(s.summary.map((r) => ({ n: r.n, R: r.replicates, coverage: r.coverage, "±": r.coverageStdErr, bias: r.bias, "bias SE": r.biasStdErr, "mean std": r.meanStd, spread: r.spread, "std/spread": r.stdRatio, "z mean": r.zMean, "z sd": r.zStd })), 4));
