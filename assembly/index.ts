@@ -17,3 +17,10 @@ export { knn_plugin_mi } from "./knn/plugin";
 export { gmm_em_fit, gmm_em_work_f64, gmm_score } from "./gmm/em";
 export { gmm_init_work_f64, gmm_init_random_resp, gmm_init_kmeans, gmm_init_randomized_kmeans, gmm_init_minmax } from "./gmm/init";
 export { gmm_mc_work_f64, gmm_mc_terms, gmm_sample, gmm_logpdf_work_f64, gmm_logpdf, gmm_class_log_ratio, stats_mean_cov } from "./gmm/mixtureMC";
+// ---- tasks with known MI (issue 6): samplers and injective maps ----
+export { dist_fill_gamma, dist_fill_chisq } from "./dist/gamma";
+export { dist_fill_exponential, dist_fill_gamma_exponential, dist_fill_weinman } from "./dist/exponential";
+export { dist_fill_mvt } from "./dist/mvt";
+export { dist_normal_cdf_f64, dist_mixture_icdf_f64 } from "./dist/normalCdf";
+export { dist_asinh_f64, dist_half_cube_f64, dist_wiggly_f64, dist_spiral_rows, dist_swissroll_rows } from "./dist/transforms";
+export { dist_fill_mixed_gaussian, dist_mixed_gaussian_mi_mc } from "./dist/mixedGaussian";

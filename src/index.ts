@@ -6,6 +6,10 @@ export type { ProgressEvent } from "./progress.js";
 export type { CommonOptions } from "./options.js";
 export { parseCsv, numericColumn, textColumn } from "./data/csv.js";
 export type { CsvTable } from "./data/csv.js";
+// ---- tasks with known MI (issue 6) ----
+export * from "./tasks/index.js";
+// ---- accuracy reporting: summaries and Vega-Lite specs (issue 6) ----
+export * from "./report/index.js";
 // ---- ksgMI (issue 4) ----
 export { ksgMI } from "./estimators/ksg/ksgMI.js";
 export type { KsgOptions, KsgResult, KsgResolvedOptions } from "./estimators/ksg/ksgMI.js";

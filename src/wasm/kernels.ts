@@ -17,6 +17,22 @@ export interface Kernels {
   special_exp(inp: number, out: number, n: number): void;
   special_logsumexp(ptr: number, n: number): number;
   linalg_cholesky(src: number, dst: number, d: number): number;
+  // ---- tasks with known MI (issue 6): samplers and injective maps (assembly/dist/) ----
+  dist_fill_gamma(state: number, out: number, n: number, shape: number, scale: number): void;
+  dist_fill_chisq(state: number, out: number, n: number, df: number): void;
+  dist_fill_exponential(state: number, out: number, n: number, rate: number): void;
+  dist_fill_gamma_exponential(state: number, x: number, y: number, n: number, shape: number): void;
+  dist_fill_weinman(state: number, x: number, y: number, n: number, rate0: number, rate1: number): void;
+  dist_fill_mvt(state: number, chol: number, z: number, out: number, n: number, d: number, df: number): void;
+  dist_normal_cdf_f64(inp: number, out: number, n: number): void;
+  dist_mixture_icdf_f64(inp: number, out: number, n: number, w: number, m1: number, m2: number): void;
+  dist_asinh_f64(inp: number, out: number, n: number): void;
+  dist_half_cube_f64(inp: number, out: number, n: number): void;
+  dist_wiggly_f64(inp: number, out: number, n: number, which: number): void;
+  dist_spiral_rows(ptr: number, n: number, d: number, a: number, b: number, speed: number): void;
+  dist_swissroll_rows(inp: number, out: number, n: number): void;
+  dist_fill_mixed_gaussian(state: number, x: number, y: number, n: number, rho: number): void;
+  dist_mixed_gaussian_mi_mc(state: number, m: number, rho: number, out: number): void;
   // ---- knn (KSG / Ross / plug-in; issue 4) ----
   knn_sort_ranks(values: number, n: number, sorted: number, order: number, rank: number, scratch: number): void;
   knn_sort_scratch_bytes(n: number): number;
@@ -59,3 +75,4 @@ export interface Kernels {
   gmm_class_log_ratio(lp: number, C: number, n: number, logPriors: number, target: number, out: number): void;
   stats_mean_cov(vals: number, n: number, p: number, out: number): void;
 }
+
