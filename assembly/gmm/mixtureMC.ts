@@ -158,7 +158,7 @@ export function gmm_sample(w: usize, mu: usize, cov: usize, K: i32, d: i32, n: i
 
 /** f64 words of workspace gmm_logpdf needs for L evaluated columns. */
 export function gmm_logpdf_work_f64(K: i32, L: i32): i32 {
-  return K * (L * L + 1) + L + K;
+  return K * (L * L + 1) + L + K + ((L + 1) >> 1);
 }
 
 /** out[i] = ln p_S(points[i]) for the marginal over columns `cols` (length L); points are n×L
@@ -167,39 +167,14 @@ export function gmm_logpdf(w: usize, mu: usize, cov: usize, K: i32, d: i32, cols
   const factors = work;
   const v = factors + (<usize>(K * (L * L + 1)) << 3);
   const lp = v + (<usize>L << 3);
+  const identity = lp + (<usize>K << 3); // i32 list 0..L−1: each point row holds the L columns in order
+  for (let a = 0; a < L; a++) store<i32>(identity + (<usize>a << 2), a);
   const r = factorTerm(w, cov, K, d, cols, L, factors);
   if (r != 0) return -r;
-  // Each point row holds exactly the L evaluated columns, in order.
   for (let i = 0; i < n; i++) {
-    setF64(out, i, evalTermDense(mu, K, d, cols, L, factors, points + (<usize>(i * L) << 3), v, lp));
+    setF64(out, i, evalTerm(mu, K, d, cols, identity, L, factors, points + (<usize>(i * L) << 3), v, lp));
   }
   return 0;
-}
-
-/** evalTerm for a point that holds exactly the L evaluated columns, in order. */
-function evalTermDense(mu: usize, K: i32, d: i32, densCols: usize, L: i32, factors: usize, x: usize, v: usize, lp: usize): f64 {
-  const stride = L * L + 1;
-  let m = -Infinity;
-  for (let k = 0; k < K; k++) {
-    const f = factors + (<usize>(k * stride) << 3);
-    const mk = mu + (<usize>(k * d) << 3);
-    let q = 0.0;
-    for (let a = 0; a < L; a++) {
-      let t = f64At(x, a) - f64At(mk, i32At(densCols, a));
-      const ra = f + (<usize>(a * L) << 3);
-      for (let b = 0; b < a; b++) t -= f64At(ra, b) * f64At(v, b);
-      t /= f64At(ra, a);
-      setF64(v, a, t);
-      q += t * t;
-    }
-    const val = f64At(f, L * L) - 0.5 * q;
-    setF64(lp, k, val);
-    if (val > m) m = val;
-  }
-  if (m == -Infinity) return m;
-  let s = 0.0;
-  for (let k = 0; k < K; k++) s += Math.exp(f64At(lp, k) - m);
-  return m + Math.log(s);
 }
 
 /** Categorical MI terms: lp is C×n (lp[j·n + i] = ln p(x_i | class j)), logPriors C words;
