@@ -10,12 +10,12 @@ const common = {
   format: "esm",
   sourcemap: true,
   logLevel: "warning",
-  define: { __MUTINFO_WASM__: JSON.stringify("./mutinfo.wasm") },
+  define: { __MUTINFO_WASM__: JSON.stringify("./mutinfo.wasm"), __MUTINFO_GMM_WORKER__: JSON.stringify("./gmm-worker.js") },
 };
 
 await build({
   ...common,
-  entryPoints: { node: "src/entry/node.ts", cli: "src/cli/main.ts" },
+  entryPoints: { node: "src/entry/node.ts", cli: "src/cli/main.ts", "gmm-worker": "src/parallel/gmmWorker.ts" },
   outdir: "dist",
   platform: "node",
   target: "node20",

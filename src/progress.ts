@@ -35,6 +35,11 @@ export class Progress {
     if (this.signal?.aborted) throw abortError(this.signal);
   }
 
+  /** Report without yielding (for progress that arrives from other threads). */
+  report(stage: string, done: number, total: number, detail?: string): void {
+    if (this.onProgress) this.onProgress({ estimator: this.estimator, stage, done, total, ...(detail ? { detail } : {}) });
+  }
+
   async step(stage: string, done: number, total: number, detail?: string): Promise<void> {
     this.check();
     if (this.onProgress) this.onProgress({ estimator: this.estimator, stage, done, total, ...(detail ? { detail } : {}) });

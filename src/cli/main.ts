@@ -31,6 +31,7 @@ gmm options:
   --inits N         initialisations per component count (default 3)
   --components N    fix the number of components (skip the search)
   --metric M        valid | aic | bic (default valid)
+  --workers N       bootstrap threads (default 1; same result for any N)
 
 ksg options:
   --k N             neighbours (default 3)
@@ -59,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
       x: { type: "string" }, y: { type: "string" }, seed: { type: "string" }, json: { type: "boolean" },
       bits: { type: "boolean" }, "discrete-y": { type: "boolean" },
       bootstrap: { type: "string" }, mc: { type: "string" }, folds: { type: "string" }, inits: { type: "string" },
-      components: { type: "string" }, metric: { type: "string" },
+      components: { type: "string" }, metric: { type: "string" }, workers: { type: "string" },
             help: { type: "boolean", short: "h" }, version: { type: "boolean" },
     },
   });
@@ -109,6 +110,7 @@ async function main(argv: string[]): Promise<number> {
     set("nInits", int("inits", values.inits));
     set("components", int("components", values.components));
     set("metric", values.metric);
+    set("workers", int("workers", values.workers));
     const g = await gmmMI(x as never, y as never, opts as never);
     r = g as never;
     detail = `components ${JSON.stringify((g as { components: unknown }).components)}, ${g.samples.length} bootstraps`;

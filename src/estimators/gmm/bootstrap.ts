@@ -1,4 +1,3 @@
-import type { Progress } from "../../progress.js";
 import type { Scope } from "../../wasm/scope.js";
 import { emFit, type DataPtr, type EmSettings, type FitOutcome } from "./fit.js";
 import type { Mixture } from "./model.js";
@@ -23,17 +22,17 @@ export function resampleRows(s: Scope, n: number, seed: number, b: number, rng: 
   return ptr;
 }
 
-/** Bootstrap: for b = 0..B−1, resample the rows, refit from `start`, and evaluate the fitted
- *  mixture with `evaluate(fit, b)`. Each replicate depends only on (data, start, seed, b), so the
- *  values do not depend on the order or the number of workers that compute them. */
-export async function bootstrap<T>(s: Scope, data: DataPtr, start: Mixture, B: number, seed: number, em: EmSettings,
-  progress: Progress, evaluate: (fit: FitOutcome, b: number) => T): Promise<{ values: T[]; stats: ReplicateStats }> {
+/** Bootstrap replicates b = from..to−1: resample the rows, refit from `start`, and evaluate the
+ *  fitted mixture with `evaluate(fit, b)`. Each replicate depends only on (data, start, seed, b),
+ *  so the values do not depend on the order or the number of workers that compute them. */
+export async function bootstrap<T>(s: Scope, data: DataPtr, start: Mixture, from: number, to: number, seed: number, em: EmSettings,
+  onReplicate: (b: number) => Promise<void>, evaluate: (fit: FitOutcome, b: number) => T): Promise<{ values: T[]; stats: ReplicateStats }> {
   const rng = s.alloc(48);
   const values: T[] = [];
   const stats: ReplicateStats = { fits: 0, nonConverged: 0, iterations: 0, maxRegCovar: em.regCovar };
   try {
-    for (let b = 0; b < B; b++) {
-      await progress.step("bootstrap", b, B);
+    for (let b = from; b < to; b++) {
+      await onReplicate(b);
       const idx = resampleRows(s, data.rows, seed, b, rng);
       let fit: FitOutcome;
       try {
@@ -47,7 +46,6 @@ export async function bootstrap<T>(s: Scope, data: DataPtr, start: Mixture, B: n
       if (fit.regCovar > stats.maxRegCovar) stats.maxRegCovar = fit.regCovar;
       values.push(evaluate(fit, b));
     }
-    await progress.step("bootstrap", B, B);
   } finally {
     s.free(rng);
   }

@@ -40,6 +40,10 @@ export interface GmmOptions extends CommonOptions {
   priors?: "empirical" | "uniform";
   /** Also report H(X), H(Y), H(X,Y) with bootstrap std. Default false. */
   entropies?: boolean;
+  /** Threads for the bootstrap (Node: worker_threads, each with its own WebAssembly instance).
+   *  The result has the same bits for every value. Where no thread backend exists (browsers,
+   *  Workers: use mutinfo/worker there) the bootstrap runs on one thread with a warning. Default 1. */
+  workers?: number;
   /** Also report KL(p_X ‖ p_Y) ("forward") or KL(p_Y ‖ p_X) ("reverse"); needs dimX = dimY. Default null. */
   kl?: "forward" | "reverse" | null;
 }
@@ -60,6 +64,7 @@ export const gmmSpecs: OptionSpecs = {
   regCovar: { default: 1e-12, check: num(0) },
   nBootstrap: { default: 50, check: int(1, 1_000_000) },
   mcSamples: { default: 100_000, check: int(2, 100_000_000) },
+  workers: { default: 1, check: int(1, 256) },
   discreteY: { default: false, check: bool },
   priors: { default: "empirical", check: oneOf("empirical", "uniform") },
   entropies: { default: false, check: bool },

@@ -1,18 +1,15 @@
 import type { Matrix } from "../../data/matrix.js";
 import type { Progress } from "../../progress.js";
 import type { Scope } from "../../wasm/scope.js";
-import { bootstrap } from "./bootstrap.js";
+import { getParallelBackend, splitRange } from "../../parallel/backend.js";
 import { emFit, type DataPtr, type EmSettings } from "./fit.js";
 import type { Mixture } from "./model.js";
 import type { GmmResolved } from "./options.js";
 import { selectComponents, type SelectionEntry } from "./selectComponents.js";
-import { combine, termMoments, type Term } from "./terms.js";
+import type { Term } from "./terms.js";
+import { replicateRange, type Functional, type ReplicateRange, type ReplicateTask } from "./replicates.js";
 
-/** A named linear combination of log-density terms, e.g. MI = E ln p(x,y) − E ln p(x) − E ln p(y). */
-export interface Functional {
-  name: string;
-  coeffs: number[];
-}
+export type { Functional };
 
 export interface PipelineOutcome {
   components: number;
@@ -61,25 +58,45 @@ export async function runPipeline(fn: string, s: Scope, m: Matrix, o: GmmResolve
     fixed: o.components, metric: o.metric, init: o.init, initScale: o.initScale, seed: o.seed, em,
   }, progress);
   const full = emFit(s, data, all, null, sel.start, em);
-  const mcRng = s.alloc(48);
-  const se2: Record<string, number> = {};
-  for (const f of functionals) se2[f.name] = 0;
-  const boot = await bootstrap(s, data, sel.start, o.nBootstrap, o.seed, em, progress, (fit, b) => {
-    s.reseed(mcRng, o.seed, "monteCarlo", b);
-    const tm = termMoments(s, fit.mixture, terms, o.mcSamples, mcRng);
-    return functionals.map((f) => {
-      const c = combine(tm, f.coeffs);
-      se2[f.name] += c.mcStdErr * c.mcStdErr;
-      return c.value;
-    });
-  });
   const B = o.nBootstrap;
+  const task: ReplicateTask = { start: sel.start, em, seed: o.seed, mcSamples: o.mcSamples, terms, functionals, from: 0, to: B };
+  const backend = o.workers > 1 && B > 1 ? getParallelBackend() : undefined;
+  let ranges: ReplicateRange[];
+  if (backend) {
+    let done = 0;
+    progress.report("bootstrap", 0, B);
+    ranges = await backend.run(
+      splitRange(B, Math.min(o.workers, B)).map(([from, to]) => ({ data: m.data, rows: m.rows, d: m.cols, task: { ...task, from, to } })),
+      () => progress.report("bootstrap", ++done, B),
+      o.signal,
+    );
+  } else {
+    ranges = [await replicateRange(s, data, task, (b) => progress.step("bootstrap", b, B))];
+    await progress.step("bootstrap", B, B);
+  }
+  // Concatenate in replicate order and sum the Monte Carlo variances in that order, so every
+  // degree of parallelism gives the same bits.
   const values: Record<string, Float64Array> = {};
   const mcStdErr: Record<string, number> = {};
   functionals.forEach((f, j) => {
-    values[f.name] = Float64Array.from(boot.values, (v) => v[j]);
-    mcStdErr[f.name] = Math.sqrt(se2[f.name]) / B;
+    const v = new Float64Array(B);
+    let off = 0;
+    let se2 = 0;
+    for (const r of ranges) {
+      v.set(r.values[j], off);
+      off += r.values[j].length;
+      for (const e of r.se2[j]) se2 += e;
+    }
+    values[f.name] = v;
+    mcStdErr[f.name] = Math.sqrt(se2) / B;
   });
+  const boot = { stats: { fits: 0, nonConverged: 0, iterations: 0, maxRegCovar: em.regCovar } };
+  for (const r of ranges) {
+    boot.stats.fits += r.stats.fits;
+    boot.stats.nonConverged += r.stats.nonConverged;
+    boot.stats.iterations += r.stats.iterations;
+    boot.stats.maxRegCovar = Math.max(boot.stats.maxRegCovar, r.stats.maxRegCovar);
+  }
   const fits = sel.fits + boot.stats.fits + 1;
   const nonConverged = sel.nonConverged + boot.stats.nonConverged + (full.converged ? 0 : 1);
   const regUsed = Math.max(sel.maxRegCovar, boot.stats.maxRegCovar, full.regCovar);
@@ -91,10 +108,12 @@ export async function runPipeline(fn: string, s: Scope, m: Matrix, o: GmmResolve
     warnings.push(`${fn}: a mixture component collapsed (its covariance stopped being positive definite) in some fits; ` +
       `regCovar was raised from ${o.regCovar} up to ${regUsed.toExponential(1)} for those fits. Duplicated rows or heavy tails cause this; the estimate may be biased.`);
   }
+  if (o.workers > 1 && !getParallelBackend()) {
+    warnings.push(`${fn}: workers = ${o.workers} was asked for, but this runtime has no thread backend; the bootstrap ran on one thread (in browsers, run the estimator in mutinfo/worker).`);
+  }
   if (sel.reachedMax) {
     warnings.push(`${fn}: the component search reached maxComponents (${o.maxComponents}) while still improving; raise maxComponents.`);
   }
-  s.free(mcRng);
   s.free(data.ptr);
   s.free(all.ptr);
   return { components: sel.components, selection: sel.selection, start: sel.start, full: full.mixture, values, mcStdErr, converged: nonConverged === 0, warnings, fits, nonConverged, iterations: sel.iterations + boot.stats.iterations + full.iterations, regCovarUsed: regUsed };
