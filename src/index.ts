@@ -6,3 +6,6 @@ export type { ProgressEvent } from "./progress.js";
 export type { CommonOptions } from "./options.js";
 export { parseCsv, numericColumn, textColumn } from "./data/csv.js";
 export type { CsvTable } from "./data/csv.js";
+// ---- neural estimators (issue 7) ----
+export { mineMI } from "./estimators/neural/mineMI.js";
+export type { MineOptions, MineResult, MineObjective } from "./estimators/neural/mineMI.js";

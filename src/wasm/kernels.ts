@@ -17,4 +17,23 @@ export interface Kernels {
   special_exp(inp: number, out: number, n: number): void;
   special_logsumexp(ptr: number, n: number): number;
   linalg_cholesky(src: number, dst: number, d: number): number;
+  // ---- neural estimators (issue 7) ----
+  nn_param_count(spec: number): number;
+  nn_work_size(spec: number): number;
+  nn_activation_ptr(spec: number, work: number, l: number): number;
+  nn_output_ptr(spec: number, work: number): number;
+  nn_input_grad_ptr(spec: number, work: number): number;
+  nn_dout_ptr(spec: number, work: number): number;
+  dense_forward(W: number, b: number, inp: number, out: number, rows: number, din: number, dout: number): void;
+  dense_backward(W: number, inp: number, delta: number, gW: number, gb: number, dinp: number, rows: number, din: number, dout: number): void;
+  act_forward(kind: number, alpha: number, z: number, out: number, n: number): void;
+  act_backward(kind: number, alpha: number, z: number, a: number, da: number, dz: number, n: number): void;
+  nn_forward(spec: number, params: number, work: number, rows: number): void;
+  nn_backward(spec: number, params: number, grads: number, work: number, rows: number, dOut: number, wantInput: number): void;
+  nn_adam(params: number, grads: number, m: number, v: number, n: number, lr: number, beta1: number, beta2: number, eps: number, t: number): void;
+  nn_init(spec: number, net: number, rng: number, kind: number, scale: number): void;
+  mine_epoch(spec: number, net: number, work: number, x: number, y: number, n: number, dx: number, dy: number, idx: number, perm: number, batch: number, objective: number, emaRate: number, lr: number, rng: number, state: number): number;
+  mine_eval(spec: number, net: number, work: number, x: number, y: number, n: number, dx: number, dy: number, perm: number, nPerm: number, objective: number, rng: number): number;
+  nee_epoch(spec: number, net: number, work: number, data: number, n: number, d: number, idx: number, box: number, batch: number, refFactor: number, lr: number, rngBatch: number, rngRef: number, state: number): number;
+  nee_eval(spec: number, net: number, work: number, data: number, n: number, d: number, box: number, nRef: number, rng: number): number;
 }
