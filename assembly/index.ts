@@ -6,5 +6,5 @@ export { special_digamma, special_lgamma, special_log, special_exp, special_logs
 export { linalg_cholesky } from "./linalg";
 // ---- neural estimators (issue 7): network engine, MINE, MI-NEE ----
 export { nn_param_count, nn_work_size, nn_activation_ptr, nn_output_ptr, nn_input_grad_ptr, nn_dout_ptr, dense_forward, dense_backward, act_forward, act_backward, nn_forward, nn_backward, nn_adam, nn_init } from "./nn/mlp";
-export { mine_epoch, mine_eval } from "./nn/mine";
-export { nee_epoch, nee_eval } from "./nn/nee";
+export { mine_epoch, mine_eval, mine_loss } from "./nn/mine";
+export { nee_epoch, nee_eval, dv_ref_loss } from "./nn/nee";

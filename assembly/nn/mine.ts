@@ -35,6 +35,48 @@ export function shuffleI32(rng: usize, p: usize, n: i32): void {
   return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
 }
 
+/** The MINE loss on one batch: T holds B joint values then B marginal values. Writes
+ *  dLoss/dT (loss = −bound) to g and returns the bound. For "dv" the marginal part of the
+ *  gradient uses the moving average of E[e^T] kept in log space in state[1] (state[2] = 1 once
+ *  set), updated with this batch first (Belghazi et al. 2018, section 3.2). */
+export function mine_loss(T: usize, g: usize, B: i32, objective: i32, emaRate: f64, state: usize): f64 {
+  const fB = <f64>B;
+  let sumJ = 0.0;
+  let mx = -Infinity;
+  for (let r = 0; r < B; r++) {
+    sumJ += load<f64>(T + (<usize>r << 3));
+    const t = load<f64>(T + (<usize>(B + r) << 3));
+    if (t > mx) mx = t;
+  }
+  let se = 0.0;
+  let sn = 0.0;
+  for (let r = 0; r < B; r++) {
+    const t = load<f64>(T + (<usize>(B + r) << 3));
+    se += Math.exp(t - mx);
+    if (objective == OBJ_NWJ) sn += Math.exp(t - 1.0);
+  }
+  const lme = mx + Math.log(se) - Math.log(fB); // ln mean e^T over the marginal rows
+  const bound = objective == OBJ_NWJ ? sumJ / fB - sn / fB : sumJ / fB - lme;
+  let logEma = lme;
+  if (objective == OBJ_DV) {
+    if (load<f64>(state, 16) != 0.0) {
+      logEma = logAddExp(Math.log(1.0 - emaRate) + load<f64>(state, 8), Math.log(emaRate) + lme);
+    }
+    store<f64>(state, logEma, 8);
+    store<f64>(state, 1.0, 16);
+  }
+  for (let r = 0; r < B; r++) {
+    store<f64>(g + (<usize>r << 3), -1.0 / fB);
+    const t = load<f64>(T + (<usize>(B + r) << 3));
+    let d: f64;
+    if (objective == OBJ_NWJ) d = Math.exp(t - 1.0) / fB;
+    else if (objective == OBJ_DV_BIASED) d = Math.exp(t - mx) / se;
+    else d = Math.exp(t - Math.log(fB) - logEma);
+    store<f64>(g + (<usize>(B + r) << 3), d);
+  }
+  return bound;
+}
+
 /** One training epoch: idx (n i32, any order) is reshuffled, then consecutive batches of
  *  `batch` rows (the last may be shorter) each take one Adam step on −bound. perm needs
  *  `batch` i32. state (f64): [0] Adam step count, [1] ln of the moving average of E[e^T] (for
@@ -59,42 +101,8 @@ export function mine_epoch(spec: usize, net: usize, work: usize, x: usize, y: us
       putPair(work, B + r, x, y, dx, dy, i, j);
     }
     nn_forward(spec, net, work, 2 * B);
-    const fB = <f64>B;
-    let sumJ = 0.0;
-    let mx = -Infinity;
-    for (let r = 0; r < B; r++) {
-      sumJ += load<f64>(out + (<usize>r << 3));
-      const t = load<f64>(out + (<usize>(B + r) << 3));
-      if (t > mx) mx = t;
-    }
-    let se = 0.0;
-    let sn = 0.0;
-    for (let r = 0; r < B; r++) {
-      const t = load<f64>(out + (<usize>(B + r) << 3));
-      se += Math.exp(t - mx);
-      if (objective == OBJ_NWJ) sn += Math.exp(t - 1.0);
-    }
-    const lme = mx + Math.log(se) - Math.log(fB); // ln mean e^T over the marginal rows
-    const bound = objective == OBJ_NWJ ? sumJ / fB - sn / fB : sumJ / fB - lme;
-    total += bound;
+    total += mine_loss(out, dOut, B, objective, emaRate, state);
     nb++;
-    let logEma = lme;
-    if (objective == OBJ_DV) {
-      if (load<f64>(state, 16) != 0.0) {
-        logEma = logAddExp(Math.log(1.0 - emaRate) + load<f64>(state, 8), Math.log(emaRate) + lme);
-      }
-      store<f64>(state, logEma, 8);
-      store<f64>(state, 1.0, 16);
-    }
-    for (let r = 0; r < B; r++) {
-      store<f64>(dOut + (<usize>r << 3), -1.0 / fB);
-      const t = load<f64>(out + (<usize>(B + r) << 3));
-      let g: f64;
-      if (objective == OBJ_NWJ) g = Math.exp(t - 1.0) / fB;
-      else if (objective == OBJ_DV_BIASED) g = Math.exp(t - mx) / se;
-      else g = Math.exp(t - Math.log(fB) - logEma);
-      store<f64>(dOut + (<usize>(B + r) << 3), g);
-    }
     nn_backward(spec, net, grads, work, 2 * B, dOut, 0);
     const step = load<f64>(state) + 1.0;
     store<f64>(state, step);

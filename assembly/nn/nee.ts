@@ -19,6 +19,23 @@ import { shuffleI32 } from "./mine";
   }
 }
 
+/** The loss −(mean f over the first B values − ln mean e^f over the next R) of one batch:
+ *  writes its gradient to g and returns the bound. */
+export function dv_ref_loss(f: usize, g: usize, B: i32, R: i32): f64 {
+  let sumD = 0.0;
+  for (let r = 0; r < B; r++) sumD += load<f64>(f + (<usize>r << 3));
+  let mx = -Infinity;
+  for (let r = 0; r < R; r++) {
+    const t = load<f64>(f + (<usize>(B + r) << 3));
+    if (t > mx) mx = t;
+  }
+  let se = 0.0;
+  for (let r = 0; r < R; r++) se += Math.exp(load<f64>(f + (<usize>(B + r) << 3)) - mx);
+  for (let r = 0; r < B; r++) store<f64>(g + (<usize>r << 3), -1.0 / <f64>B);
+  for (let r = 0; r < R; r++) store<f64>(g + (<usize>(B + r) << 3), Math.exp(load<f64>(f + (<usize>(B + r) << 3)) - mx) / se);
+  return sumD / <f64>B - (mx + Math.log(se) - Math.log(<f64>R));
+}
+
 /** One epoch over the n data rows (d columns): idx reshuffled with rngBatch, then per batch of
  *  B data rows refFactor·B fresh reference points from rngRef and one Adam step on −bound.
  *  state[0] is the Adam step count. Needs specCap ≥ (1 + refFactor)·batch. Returns the mean
@@ -40,22 +57,8 @@ export function nee_epoch(spec: usize, net: usize, work: usize, data: usize, n: 
     }
     putUniform(work, B, R, d, box, rngRef);
     nn_forward(spec, net, work, B + R);
-    let sumD = 0.0;
-    for (let r = 0; r < B; r++) sumD += load<f64>(out + (<usize>r << 3));
-    let mx = -Infinity;
-    for (let r = 0; r < R; r++) {
-      const t = load<f64>(out + (<usize>(B + r) << 3));
-      if (t > mx) mx = t;
-    }
-    let se = 0.0;
-    for (let r = 0; r < R; r++) se += Math.exp(load<f64>(out + (<usize>(B + r) << 3)) - mx);
-    total += sumD / <f64>B - (mx + Math.log(se) - Math.log(<f64>R));
+    total += dv_ref_loss(out, dOut, B, R);
     nb++;
-    for (let r = 0; r < B; r++) store<f64>(dOut + (<usize>r << 3), -1.0 / <f64>B);
-    for (let r = 0; r < R; r++) {
-      const p = out + (<usize>(B + r) << 3);
-      store<f64>(dOut + (<usize>(B + r) << 3), Math.exp(load<f64>(p) - mx) / se);
-    }
     nn_backward(spec, net, grads, work, B + R, dOut, 0);
     const step = load<f64>(state) + 1.0;
     store<f64>(state, step);

@@ -36,4 +36,6 @@ export interface Kernels {
   mine_eval(spec: number, net: number, work: number, x: number, y: number, n: number, dx: number, dy: number, perm: number, nPerm: number, objective: number, rng: number): number;
   nee_epoch(spec: number, net: number, work: number, data: number, n: number, d: number, idx: number, box: number, batch: number, refFactor: number, lr: number, rngBatch: number, rngRef: number, state: number): number;
   nee_eval(spec: number, net: number, work: number, data: number, n: number, d: number, box: number, nRef: number, rng: number): number;
+  mine_loss(T: number, g: number, B: number, objective: number, emaRate: number, state: number): number;
+  dv_ref_loss(f: number, g: number, B: number, R: number): number;
 }
