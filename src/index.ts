@@ -9,3 +9,5 @@ export type { CsvTable } from "./data/csv.js";
 // ---- neural estimators (issue 7) ----
 export { mineMI } from "./estimators/neural/mineMI.js";
 export type { MineOptions, MineResult, MineObjective } from "./estimators/neural/mineMI.js";
+export { mineeMI } from "./estimators/neural/mineeMI.js";
+export type { MineeOptions, MineeResult } from "./estimators/neural/mineeMI.js";

@@ -99,27 +99,64 @@ export function nn_input_grad_ptr(spec: usize, work: usize): usize {
 
 // ---- dense layer ----
 
+// Both passes keep their accumulators in registers: the forward pass computes a block of four
+// rows × two output units per sweep over the inputs, the weight gradient a block of four inputs ×
+// two output units per sweep over the rows. Scalar code handles the odd unit and row tails.
+
 /** out[r, j] = b[j] + Σ_i inp[r, i] W[i, j] for r < rows. */
 export function dense_forward(W: usize, b: usize, inp: usize, out: usize, rows: i32, din: i32, dout: i32): void {
   const even = dout & ~1;
-  for (let r = 0; r < rows; r++) {
-    const o = out + ((<usize>r * <usize>dout) << 3);
-    const x = inp + ((<usize>r * <usize>din) << 3);
-    for (let j = 0; j < even; j += 2) v128.store(o + (<usize>j << 3), v128.load(b + (<usize>j << 3)));
-    if (even < dout) store<f64>(o + (<usize>even << 3), load<f64>(b + (<usize>even << 3)));
-    for (let i = 0; i < din; i++) {
-      const a = load<f64>(x + (<usize>i << 3));
-      if (a == 0.0) continue; // exact: adding 0 × w changes nothing (weights are finite)
-      const av = f64x2.splat(a);
-      const w = W + ((<usize>i * <usize>dout) << 3);
-      for (let j = 0; j < even; j += 2) {
-        const p = o + (<usize>j << 3);
-        v128.store(p, f64x2.add(v128.load(p), f64x2.mul(av, v128.load(w + (<usize>j << 3)))));
+  const rows4 = rows & ~3;
+  const sx = <usize>din << 3;
+  const so = <usize>dout << 3;
+  for (let r = 0; r < rows4; r += 4) {
+    const x0 = inp + <usize>r * sx;
+    const x1 = x0 + sx, x2 = x1 + sx, x3 = x2 + sx;
+    const o0 = out + <usize>r * so;
+    const o1 = o0 + so, o2 = o1 + so, o3 = o2 + so;
+    for (let j = 0; j < even; j += 2) {
+      const jo = <usize>j << 3;
+      const bj = v128.load(b + jo);
+      let a0 = bj, a1 = bj, a2 = bj, a3 = bj;
+      let w = W + jo;
+      for (let i = 0; i < din; i++) {
+        const wv = v128.load(w);
+        const io = <usize>i << 3;
+        a0 = f64x2.add(a0, f64x2.mul(f64x2.splat(load<f64>(x0 + io)), wv));
+        a1 = f64x2.add(a1, f64x2.mul(f64x2.splat(load<f64>(x1 + io)), wv));
+        a2 = f64x2.add(a2, f64x2.mul(f64x2.splat(load<f64>(x2 + io)), wv));
+        a3 = f64x2.add(a3, f64x2.mul(f64x2.splat(load<f64>(x3 + io)), wv));
+        w += so;
       }
-      if (even < dout) {
-        const p = o + (<usize>even << 3);
-        store<f64>(p, load<f64>(p) + a * load<f64>(w + (<usize>even << 3)));
+      v128.store(o0 + jo, a0);
+      v128.store(o1 + jo, a1);
+      v128.store(o2 + jo, a2);
+      v128.store(o3 + jo, a3);
+    }
+    if (even < dout) {
+      const jo = <usize>even << 3;
+      for (let k = 0; k < 4; k++) {
+        const x = x0 + <usize>k * sx;
+        let acc = load<f64>(b + jo);
+        for (let i = 0; i < din; i++) acc += load<f64>(x + (<usize>i << 3)) * load<f64>(W + <usize>i * so + jo);
+        store<f64>(o0 + <usize>k * so + jo, acc);
       }
+    }
+  }
+  for (let r = rows4; r < rows; r++) {
+    const x = inp + <usize>r * sx;
+    const o = out + <usize>r * so;
+    for (let j = 0; j < even; j += 2) {
+      const jo = <usize>j << 3;
+      let a = v128.load(b + jo);
+      for (let i = 0; i < din; i++) a = f64x2.add(a, f64x2.mul(f64x2.splat(load<f64>(x + (<usize>i << 3))), v128.load(W + <usize>i * so + jo)));
+      v128.store(o + jo, a);
+    }
+    if (even < dout) {
+      const jo = <usize>even << 3;
+      let acc = load<f64>(b + jo);
+      for (let i = 0; i < din; i++) acc += load<f64>(x + (<usize>i << 3)) * load<f64>(W + <usize>i * so + jo);
+      store<f64>(o + jo, acc);
     }
   }
 }
@@ -128,35 +165,67 @@ export function dense_forward(W: usize, b: usize, inp: usize, out: usize, rows: 
  *  when dinp ≠ 0, dinp = delta Wᵀ (rows × din). */
 export function dense_backward(W: usize, inp: usize, delta: usize, gW: usize, gb: usize, dinp: usize, rows: i32, din: i32, dout: i32): void {
   const even = dout & ~1;
-  const nW = din * dout;
-  for (let k = 0; k < nW; k++) store<f64>(gW + (<usize>k << 3), 0.0);
-  for (let j = 0; j < dout; j++) store<f64>(gb + (<usize>j << 3), 0.0);
-  for (let r = 0; r < rows; r++) {
-    const dr = delta + ((<usize>r * <usize>dout) << 3);
-    const x = inp + ((<usize>r * <usize>din) << 3);
+  const din4 = din & ~3;
+  const sx = <usize>din << 3;
+  const so = <usize>dout << 3;
+  // bias gradient
+  for (let j = 0; j < even; j += 2) {
+    const jo = <usize>j << 3;
+    let a = f64x2.splat(0.0);
+    for (let r = 0; r < rows; r++) a = f64x2.add(a, v128.load(delta + <usize>r * so + jo));
+    v128.store(gb + jo, a);
+  }
+  if (even < dout) {
+    const jo = <usize>even << 3;
+    let a = 0.0;
+    for (let r = 0; r < rows; r++) a += load<f64>(delta + <usize>r * so + jo);
+    store<f64>(gb + jo, a);
+  }
+  // weight gradient, four inputs at a time
+  for (let i = 0; i < din4; i += 4) {
+    const io = <usize>i << 3;
     for (let j = 0; j < even; j += 2) {
-      const p = gb + (<usize>j << 3);
-      v128.store(p, f64x2.add(v128.load(p), v128.load(dr + (<usize>j << 3))));
+      const jo = <usize>j << 3;
+      let a0 = f64x2.splat(0.0), a1 = a0, a2 = a0, a3 = a0;
+      for (let r = 0; r < rows; r++) {
+        const d = v128.load(delta + <usize>r * so + jo);
+        const x = inp + <usize>r * sx + io;
+        a0 = f64x2.add(a0, f64x2.mul(f64x2.splat(load<f64>(x)), d));
+        a1 = f64x2.add(a1, f64x2.mul(f64x2.splat(load<f64>(x, 8)), d));
+        a2 = f64x2.add(a2, f64x2.mul(f64x2.splat(load<f64>(x, 16)), d));
+        a3 = f64x2.add(a3, f64x2.mul(f64x2.splat(load<f64>(x, 24)), d));
+      }
+      const g = gW + <usize>i * so + jo;
+      v128.store(g, a0);
+      v128.store(g + so, a1);
+      v128.store(g + 2 * so, a2);
+      v128.store(g + 3 * so, a3);
     }
-    if (even < dout) store<f64>(gb + (<usize>even << 3), load<f64>(gb + (<usize>even << 3)) + load<f64>(dr + (<usize>even << 3)));
+  }
+  for (let i = din4; i < din; i++) {
+    const io = <usize>i << 3;
+    for (let j = 0; j < even; j += 2) {
+      const jo = <usize>j << 3;
+      let a = f64x2.splat(0.0);
+      for (let r = 0; r < rows; r++) a = f64x2.add(a, f64x2.mul(f64x2.splat(load<f64>(inp + <usize>r * sx + io)), v128.load(delta + <usize>r * so + jo)));
+      v128.store(gW + <usize>i * so + jo, a);
+    }
+  }
+  if (even < dout) {
+    const jo = <usize>even << 3;
     for (let i = 0; i < din; i++) {
-      const a = load<f64>(x + (<usize>i << 3));
-      if (a == 0.0) continue;
-      const av = f64x2.splat(a);
-      const g = gW + ((<usize>i * <usize>dout) << 3);
-      for (let j = 0; j < even; j += 2) {
-        const p = g + (<usize>j << 3);
-        v128.store(p, f64x2.add(v128.load(p), f64x2.mul(av, v128.load(dr + (<usize>j << 3)))));
-      }
-      if (even < dout) {
-        const p = g + (<usize>even << 3);
-        store<f64>(p, load<f64>(p) + a * load<f64>(dr + (<usize>even << 3)));
-      }
+      let a = 0.0;
+      for (let r = 0; r < rows; r++) a += load<f64>(inp + <usize>r * sx + (<usize>i << 3)) * load<f64>(delta + <usize>r * so + jo);
+      store<f64>(gW + <usize>i * so + jo, a);
     }
-    if (dinp != 0) {
-      const di = dinp + ((<usize>r * <usize>din) << 3);
+  }
+  // input gradient: dot products of delta rows with weight rows
+  if (dinp != 0) {
+    for (let r = 0; r < rows; r++) {
+      const dr = delta + <usize>r * so;
+      const di = dinp + <usize>r * sx;
       for (let i = 0; i < din; i++) {
-        const w = W + ((<usize>i * <usize>dout) << 3);
+        const w = W + <usize>i * so;
         let acc = f64x2.splat(0.0);
         for (let j = 0; j < even; j += 2) acc = f64x2.add(acc, f64x2.mul(v128.load(dr + (<usize>j << 3)), v128.load(w + (<usize>j << 3))));
         let s = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
