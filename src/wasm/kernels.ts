@@ -38,4 +38,11 @@ export interface Kernels {
   nee_eval(spec: number, net: number, work: number, data: number, n: number, d: number, box: number, nRef: number, rng: number): number;
   mine_loss(T: number, g: number, B: number, objective: number, emaRate: number, state: number): number;
   dv_ref_loss(f: number, g: number, B: number, R: number): number;
+  bnaf_param_count(spec: number): number;
+  bnaf_work_size(spec: number): number;
+  bnaf_transform(spec: number, params: number, work: number, data: number, rows: number, marginal: number, zOut: number, ldOut: number): void;
+  bnaf_logq(spec: number, params: number, work: number, data: number, n: number, marginal: number, out: number): void;
+  bnaf_loss(spec: number, params: number, grads: number, work: number, data: number, rows: number, marginal: number): number;
+  bnaf_init(spec: number, net: number, rng: number): void;
+  bnaf_epoch(spec: number, net: number, work: number, data: number, n: number, idx: number, batch: number, lr: number, rng: number, state: number): number;
 }
