@@ -11,3 +11,5 @@ export { mineMI } from "./estimators/neural/mineMI.js";
 export type { MineOptions, MineResult, MineObjective } from "./estimators/neural/mineMI.js";
 export { mineeMI } from "./estimators/neural/mineeMI.js";
 export type { MineeOptions, MineeResult } from "./estimators/neural/mineeMI.js";
+export { doeMI } from "./estimators/neural/doeMI.js";
+export type { DoeOptions, DoeResult } from "./estimators/neural/doeMI.js";
