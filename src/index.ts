@@ -31,3 +31,10 @@ export { gmmConditionalMI } from "./estimators/gmm/gmmConditionalMI.js";
 export type { GmmConditionalOptions, GmmConditionalResult } from "./estimators/gmm/gmmConditionalMI.js";
 export { gmmModelFromJSON, gmmLogDensity, gmmSample, gmmModelMI, gmmModelEntropy } from "./estimators/gmm/savedModel.js";
 export type { ModelEvalOptions } from "./estimators/gmm/savedModel.js";
+// ---- neural estimators (issue 7) ----
+export { mineMI } from "./estimators/neural/mineMI.js";
+export type { MineOptions, MineResult, MineObjective } from "./estimators/neural/mineMI.js";
+export { mineeMI } from "./estimators/neural/mineeMI.js";
+export type { MineeOptions, MineeResult } from "./estimators/neural/mineeMI.js";
+export { doeMI } from "./estimators/neural/doeMI.js";
+export type { DoeOptions, DoeResult } from "./estimators/neural/doeMI.js";

@@ -1,0 +1,94 @@
+// MI-NEE (Chan et al., "Neural entropic estimation"): a network f maximises the
+// Donsker–Varadhan bound E_data[f] − ln E_ref[e^f] of D(P_data ‖ U), U uniform on a box.
+// The divergence gives the entropy h = ln vol(box) − D; MI-NEE combines three of them.
+
+import { uniform } from "../rng";
+import { netAdam, netGrads, nn_backward, nn_dout_ptr, nn_forward, nn_output_ptr, specCap } from "./mlp";
+import { shuffleI32 } from "./mine";
+
+/** Write `count` uniform points on the box (lo = box[0..d), hi = box[d..2d)) at input row r0. */
+// @ts-ignore: decorator
+@inline function putUniform(inp: usize, r0: i32, count: i32, d: i32, box: usize, rng: usize): void {
+  for (let r = 0; r < count; r++) {
+    const o = inp + ((<usize>(r0 + r) * <usize>d) << 3);
+    for (let k = 0; k < d; k++) {
+      const lo = load<f64>(box + (<usize>k << 3));
+      const hi = load<f64>(box + (<usize>(d + k) << 3));
+      store<f64>(o + (<usize>k << 3), lo + (hi - lo) * uniform(rng));
+    }
+  }
+}
+
+/** The loss −(mean f over the first B values − ln mean e^f over the next R) of one batch:
+ *  writes its gradient to g and returns the bound. */
+export function dv_ref_loss(f: usize, g: usize, B: i32, R: i32): f64 {
+  let sumD = 0.0;
+  for (let r = 0; r < B; r++) sumD += load<f64>(f + (<usize>r << 3));
+  let mx = -Infinity;
+  for (let r = 0; r < R; r++) {
+    const t = load<f64>(f + (<usize>(B + r) << 3));
+    if (t > mx) mx = t;
+  }
+  let se = 0.0;
+  for (let r = 0; r < R; r++) se += Math.exp(load<f64>(f + (<usize>(B + r) << 3)) - mx);
+  for (let r = 0; r < B; r++) store<f64>(g + (<usize>r << 3), -1.0 / <f64>B);
+  for (let r = 0; r < R; r++) store<f64>(g + (<usize>(B + r) << 3), Math.exp(load<f64>(f + (<usize>(B + r) << 3)) - mx) / se);
+  return sumD / <f64>B - (mx + Math.log(se) - Math.log(<f64>R));
+}
+
+/** One epoch over the n data rows (d columns): idx reshuffled with rngBatch, then per batch of
+ *  B data rows refFactor·B fresh reference points from rngRef and one Adam step on −bound.
+ *  state[0] is the Adam step count. Needs specCap ≥ (1 + refFactor)·batch. Returns the mean
+ *  training bound. */
+export function nee_epoch(spec: usize, net: usize, work: usize, data: usize, n: i32, d: i32, idx: usize,
+  box: usize, batch: i32, refFactor: i32, lr: f64, rngBatch: usize, rngRef: usize, state: usize): f64 {
+  shuffleI32(rngBatch, idx, n);
+  const out = nn_output_ptr(spec, work);
+  const dOut = nn_dout_ptr(spec, work);
+  const grads = netGrads(spec, net);
+  let total = 0.0;
+  let nb = 0;
+  for (let s = 0; s < n; s += batch) {
+    const B = n - s < batch ? n - s : batch;
+    const R = refFactor * B;
+    for (let r = 0; r < B; r++) {
+      const i = load<i32>(idx + (<usize>(s + r) << 2));
+      memory.copy(work + ((<usize>r * <usize>d) << 3), data + ((<usize>i * <usize>d) << 3), <usize>d << 3);
+    }
+    putUniform(work, B, R, d, box, rngRef);
+    nn_forward(spec, net, work, B + R);
+    total += dv_ref_loss(out, dOut, B, R);
+    nb++;
+    nn_backward(spec, net, grads, work, B + R, dOut, 0);
+    const step = load<f64>(state) + 1.0;
+    store<f64>(state, step);
+    netAdam(spec, net, lr, step);
+  }
+  return nb > 0 ? total / <f64>nb : 0.0;
+}
+
+/** mean f over the n data rows minus ln mean e^f over nRef uniform reference points. */
+export function nee_eval(spec: usize, net: usize, work: usize, data: usize, n: i32, d: i32, box: usize, nRef: i32, rng: usize): f64 {
+  const cap = specCap(spec);
+  const out = nn_output_ptr(spec, work);
+  let sumD = 0.0;
+  for (let s = 0; s < n; s += cap) {
+    const B = n - s < cap ? n - s : cap;
+    memory.copy(work, data + ((<usize>s * <usize>d) << 3), (<usize>B * <usize>d) << 3);
+    nn_forward(spec, net, work, B);
+    for (let r = 0; r < B; r++) sumD += load<f64>(out + (<usize>r << 3));
+  }
+  let mx = -Infinity;
+  let se = 0.0;
+  for (let s = 0; s < nRef; s += cap) {
+    const B = nRef - s < cap ? nRef - s : cap;
+    putUniform(work, 0, B, d, box, rng);
+    nn_forward(spec, net, work, B);
+    for (let r = 0; r < B; r++) {
+      const t = load<f64>(out + (<usize>r << 3));
+      if (t > mx) { se = se * Math.exp(mx - t) + 1.0; mx = t; }
+      else se += Math.exp(t - mx);
+    }
+  }
+  return sumD / <f64>n - (mx + Math.log(se) - Math.log(<f64>nRef));
+}
