@@ -1,3 +1,4 @@
+import { rng_shuffle_i32 } from "../rng";
 // Block neural autoregressive flow (B-NAF, De Cao et al. 2019) over d = dy + dx dimensions in the
 // order (y, x), for the difference-of-entropies estimator.
 //
@@ -16,7 +17,6 @@
 
 import { uniform } from "../rng";
 import { dense_backward, dense_forward, nn_adam } from "./mlp";
-import { shuffleI32 } from "./mine";
 
 const LN_SQRT_2PI: f64 = 0.9189385332046727;
 
@@ -355,7 +355,7 @@ export function bnaf_epoch(spec: usize, net: usize, work: usize, data: usize, n:
   const d = D(spec);
   const P = bnaf_param_count(spec);
   const bytes = <usize>P << 3;
-  shuffleI32(rng, idx, n);
+  rng_shuffle_i32(rng, idx, n);
   let total = 0.0;
   let nb = 0;
   for (let s = 0; s < n; s += batch) {

@@ -1,3 +1,4 @@
+import { rng_shuffle_i32 } from "../rng";
 // MINE (Belghazi et al. 2018): training epochs and held-out evaluation of the statistics
 // network T(x, y) on the concatenation [x, y]. Marginal samples pair each x with a y shuffled
 // within the batch. ln E[e^T] is always computed by log-sum-exp.
@@ -11,15 +12,6 @@ export const OBJ_DV_BIASED: i32 = 1;
 export const OBJ_NWJ: i32 = 2;
 
 /** Fisher–Yates shuffle of n i32 values. */
-export function shuffleI32(rng: usize, p: usize, n: i32): void {
-  for (let i = n - 1; i > 0; i--) {
-    const j = <i32>uintBelow(rng, <u32>(i + 1));
-    const a = p + (<usize>i << 2), b = p + (<usize>j << 2);
-    const t = load<i32>(a);
-    store<i32>(a, load<i32>(b));
-    store<i32>(b, t);
-  }
-}
 
 /** Write row [x[xi], y[yi]] at input row r. */
 // @ts-ignore: decorator
@@ -84,7 +76,7 @@ export function mine_loss(T: usize, g: usize, B: i32, objective: i32, emaRate: f
  *  Needs specCap ≥ 2·batch. */
 export function mine_epoch(spec: usize, net: usize, work: usize, x: usize, y: usize, n: i32, dx: i32, dy: i32,
   idx: usize, perm: usize, batch: i32, objective: i32, emaRate: f64, lr: f64, rng: usize, state: usize): f64 {
-  shuffleI32(rng, idx, n);
+  rng_shuffle_i32(rng, idx, n);
   const out = nn_output_ptr(spec, work);
   const dOut = nn_dout_ptr(spec, work);
   const grads = netGrads(spec, net);
@@ -93,7 +85,7 @@ export function mine_epoch(spec: usize, net: usize, work: usize, x: usize, y: us
   for (let s = 0; s < n; s += batch) {
     const B = n - s < batch ? n - s : batch;
     for (let r = 0; r < B; r++) store<i32>(perm + (<usize>r << 2), r);
-    shuffleI32(rng, perm, B);
+    rng_shuffle_i32(rng, perm, B);
     for (let r = 0; r < B; r++) {
       const i = load<i32>(idx + (<usize>(s + r) << 2));
       const j = load<i32>(idx + (<usize>(s + load<i32>(perm + (<usize>r << 2))) << 2));
@@ -128,7 +120,7 @@ export function mine_eval(spec: usize, net: usize, work: usize, x: usize, y: usi
   let acc = 0.0;
   for (let p = 0; p < nPerm; p++) {
     for (let i = 0; i < n; i++) store<i32>(perm + (<usize>i << 2), i);
-    shuffleI32(rng, perm, n);
+    rng_shuffle_i32(rng, perm, n);
     let mx = -Infinity;
     let se = 0.0;
     let sn = 0.0;

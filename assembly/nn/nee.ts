@@ -1,10 +1,10 @@
+import { rng_shuffle_i32 } from "../rng";
 // MI-NEE (Chan et al., "Neural entropic estimation"): a network f maximises the
 // Donsker–Varadhan bound E_data[f] − ln E_ref[e^f] of D(P_data ‖ U), U uniform on a box.
 // The divergence gives the entropy h = ln vol(box) − D; MI-NEE combines three of them.
 
 import { uniform } from "../rng";
 import { netAdam, netGrads, nn_backward, nn_dout_ptr, nn_forward, nn_output_ptr, specCap } from "./mlp";
-import { shuffleI32 } from "./mine";
 
 /** Write `count` uniform points on the box (lo = box[0..d), hi = box[d..2d)) at input row r0. */
 // @ts-ignore: decorator
@@ -42,7 +42,7 @@ export function dv_ref_loss(f: usize, g: usize, B: i32, R: i32): f64 {
  *  training bound. */
 export function nee_epoch(spec: usize, net: usize, work: usize, data: usize, n: i32, d: i32, idx: usize,
   box: usize, batch: i32, refFactor: i32, lr: f64, rngBatch: usize, rngRef: usize, state: usize): f64 {
-  shuffleI32(rngBatch, idx, n);
+  rng_shuffle_i32(rngBatch, idx, n);
   const out = nn_output_ptr(spec, work);
   const dOut = nn_dout_ptr(spec, work);
   const grads = netGrads(spec, net);
