@@ -4,7 +4,7 @@ export { mem_alloc, mem_free, debug_abort, debug_trap } from "./memory";
 export { rng_seed, rng_fill_uniform, rng_fill_normal, rng_fill_below, rng_shuffle_i32 } from "./rng";
 export { special_digamma, special_lgamma, special_log, special_exp, special_logsumexp } from "./special";
 export { linalg_cholesky, linalg_logdet_sub } from "./linalg";
-// ---- knn (KSG / Ross / plug-in; issue 4) ----
+// ---- knn (KSG / Ross / plug-in) ----
 export { knn_sort_ranks, knn_sort_scratch_bytes } from "./knn/sort";
 export { knn_bucket_table, knn_count_sorted, knn_invert_i32 } from "./knn/counts";
 export { kdtree_build, kdtree_knn, kdtree_count } from "./knn/kdtree";
@@ -17,14 +17,14 @@ export { knn_plugin_mi } from "./knn/plugin";
 export { gmm_em_fit, gmm_em_work_f64, gmm_score } from "./gmm/em";
 export { gmm_init_work_f64, gmm_init_random_resp, gmm_init_kmeans, gmm_init_randomized_kmeans, gmm_init_minmax } from "./gmm/init";
 export { gmm_mc_work_f64, gmm_mc_terms, gmm_sample, gmm_logpdf_work_f64, gmm_logpdf, gmm_class_log_ratio, stats_mean_cov } from "./gmm/mixtureMC";
-// ---- tasks with known MI (issue 6): samplers and injective maps ----
+// ---- tasks with known MI: samplers and injective maps ----
 export { dist_fill_gamma, dist_fill_chisq } from "./dist/gamma";
 export { dist_fill_exponential, dist_fill_gamma_exponential, dist_fill_weinman } from "./dist/exponential";
 export { dist_fill_mvt } from "./dist/mvt";
 export { dist_normal_cdf_f64, dist_mixture_icdf_f64 } from "./dist/normalCdf";
 export { dist_asinh_f64, dist_half_cube_f64, dist_wiggly_f64, dist_spiral_rows, dist_swissroll_rows } from "./dist/transforms";
 export { dist_fill_mixed_gaussian, dist_mixed_gaussian_mi_mc } from "./dist/mixedGaussian";
-// ---- neural estimators (issue 7): network engine, MINE, MI-NEE ----
+// ---- neural estimators: network engine, MINE, MI-NEE ----
 export { nn_param_count, nn_work_size, nn_activation_ptr, nn_output_ptr, nn_input_grad_ptr, nn_dout_ptr, dense_forward, dense_backward, act_forward, act_backward, nn_forward, nn_backward, nn_adam, nn_init } from "./nn/mlp";
 export { mine_epoch, mine_eval, mine_loss } from "./nn/mine";
 export { nee_epoch, nee_eval, dv_ref_loss } from "./nn/nee";

@@ -1,6 +1,6 @@
 // ksgMI speed: 1-D × 1-D at N = 100000 (k = 3) beside scikit-learn's recorded time on the same
 // sample (test/fixtures/reference/ksg_expected.json, same kind of machine), 1-D × 1-D at N = 10⁶
-// and 5-D × 5-D at N = 10⁴. Target from issue 4: ≤ 50 ms median for the first.
+// and 5-D × 5-D at N = 10⁴. Target: ≤ 50 ms median for the first.
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { ksgMI } from "../dist/node.js";

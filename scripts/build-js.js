@@ -21,7 +21,7 @@ await build({
   target: "node20",
 });
 
-// ---- runtimes (issue 5): browser, workerd and Web Worker entries ----
+// ---- runtimes: browser, workerd and Web Worker entries ----
 // browser.js and worker.js share a chunk, so `mutinfo` and `mutinfo/worker` share one
 // MIInputError class (instanceof works on errors forwarded from the worker). worker-thread.js is
 // one self-contained file (it runs alone in the Worker). Every entry finds mutinfo.wasm beside

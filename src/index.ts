@@ -6,11 +6,11 @@ export type { ProgressEvent } from "./progress.js";
 export type { CommonOptions } from "./options.js";
 export { parseCsv, numericColumn, textColumn } from "./data/csv.js";
 export type { CsvTable } from "./data/csv.js";
-// ---- tasks with known MI (issue 6) ----
+// ---- tasks with known MI ----
 export * from "./tasks/index.js";
-// ---- accuracy reporting: summaries and Vega-Lite specs (issue 6) ----
+// ---- accuracy reporting: summaries and Vega-Lite specs ----
 export * from "./report/index.js";
-// ---- ksgMI (issue 4) ----
+// ---- ksgMI ----
 export { ksgMI } from "./estimators/ksg/ksgMI.js";
 export type { KsgOptions, KsgResult, KsgResolvedOptions } from "./estimators/ksg/ksgMI.js";
 
@@ -22,7 +22,7 @@ export type { GmmOptions } from "./estimators/gmm/options.js";
 export type { GmmModel } from "./estimators/gmm/model.js";
 export type { SelectionEntry } from "./estimators/gmm/selectComponents.js";
 
-// ---- runtimes (issue 5): loading the module explicitly, checking an install ----
+// ---- runtimes: loading the module explicitly, checking an install ----
 export { init } from "./init.js";
 export type { WasmSource } from "./init.js";
 export { selfTest, SELF_TEST_POINTS } from "./selfTest.js";
@@ -31,7 +31,7 @@ export { gmmConditionalMI } from "./estimators/gmm/gmmConditionalMI.js";
 export type { GmmConditionalOptions, GmmConditionalResult } from "./estimators/gmm/gmmConditionalMI.js";
 export { gmmModelFromJSON, gmmLogDensity, gmmSample, gmmModelMI, gmmModelEntropy } from "./estimators/gmm/savedModel.js";
 export type { ModelEvalOptions } from "./estimators/gmm/savedModel.js";
-// ---- neural estimators (issue 7) ----
+// ---- neural estimators ----
 export { mineMI } from "./estimators/neural/mineMI.js";
 export type { MineOptions, MineResult, MineObjective } from "./estimators/neural/mineMI.js";
 export { mineeMI } from "./estimators/neural/mineeMI.js";

@@ -17,7 +17,7 @@ export interface Kernels {
   special_exp(inp: number, out: number, n: number): void;
   special_logsumexp(ptr: number, n: number): number;
   linalg_cholesky(src: number, dst: number, d: number): number;
-  // ---- tasks with known MI (issue 6): samplers and injective maps (assembly/dist/) ----
+  // ---- tasks with known MI: samplers and injective maps (assembly/dist/) ----
   dist_fill_gamma(state: number, out: number, n: number, shape: number, scale: number): void;
   dist_fill_chisq(state: number, out: number, n: number, df: number): void;
   dist_fill_exponential(state: number, out: number, n: number, rate: number): void;
@@ -33,7 +33,7 @@ export interface Kernels {
   dist_swissroll_rows(inp: number, out: number, n: number): void;
   dist_fill_mixed_gaussian(state: number, x: number, y: number, n: number, rho: number): void;
   dist_mixed_gaussian_mi_mc(state: number, m: number, rho: number, out: number): void;
-  // ---- knn (KSG / Ross / plug-in; issue 4) ----
+  // ---- knn (KSG / Ross / plug-in) ----
   knn_sort_ranks(values: number, n: number, sorted: number, order: number, rank: number, scratch: number): void;
   knn_sort_scratch_bytes(n: number): number;
   knn_bucket_table(sorted: number, n: number, buckets: number, table: number): void;
@@ -74,7 +74,7 @@ export interface Kernels {
   gmm_logpdf(w: number, mu: number, cov: number, K: number, d: number, cols: number, L: number, points: number, n: number, work: number, out: number): number;
   gmm_class_log_ratio(lp: number, C: number, n: number, logPriors: number, target: number, out: number): void;
   stats_mean_cov(vals: number, n: number, p: number, out: number): void;
-  // ---- neural estimators (issue 7) ----
+  // ---- neural estimators ----
   nn_param_count(spec: number): number;
   nn_work_size(spec: number): number;
   nn_activation_ptr(spec: number, work: number, l: number): number;
