@@ -16,7 +16,7 @@ export type { KsgOptions, KsgResult, KsgResolvedOptions } from "./estimators/ksg
 
 // ---- GMM-MI ----
 export { gmmMI } from "./estimators/gmm/gmmMI.js";
-export type { GmmResult, Estimate } from "./estimators/gmm/gmmMI.js";
+export type { GmmResult, GmmResultBase, Estimate } from "./estimators/gmm/gmmMI.js";
 export type { GmmCategoricalResult } from "./estimators/gmm/categorical.js";
 export type { GmmOptions } from "./estimators/gmm/options.js";
 export type { GmmModel } from "./estimators/gmm/model.js";

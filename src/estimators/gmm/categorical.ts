@@ -10,12 +10,13 @@ import { withKernels, type Scope } from "../../wasm/scope.js";
 import { resampleRows } from "./bootstrap.js";
 import { emFit, type DataPtr } from "./fit.js";
 import { mixtureToModel, type GmmModel, type Mixture } from "./model.js";
+import type { GmmResultBase } from "./gmmMI.js";
 import type { GmmResolved } from "./options.js";
 import { emSettings } from "./pipeline.js";
 import { selectComponents, type SelectionEntry } from "./selectComponents.js";
 import { freeMixture, writeMixture } from "./wasmMixture.js";
 
-export interface GmmCategoricalResult {
+export interface GmmCategoricalResult extends GmmResultBase {
   /** I(X; Y) for class labels Y: mean of the bootstrap replicates (requested base). */
   mi: number;
   std: number;
@@ -31,14 +32,6 @@ export interface GmmCategoricalResult {
   selection: SelectionEntry[][];
   /** Each class's mixture refitted on all its rows. */
   models: GmmModel[];
-  converged: boolean;
-  diagnostics: { fits: number; nonConverged: number; iterations: number; regCovarUsed: number };
-  n: number;
-  dimX: number;
-  dimY: number;
-  seconds: number;
-  options: GmmResolved;
-  warnings: string[];
 }
 
 /** Monte Carlo of I(X;F) = Σ_i p_i E_{x~p(x|f_i)}[ln p(x|f_i) − ln Σ_j p_j p(x|f_j)]

@@ -20,7 +20,21 @@ export interface Estimate {
   samples: Float64Array;
 }
 
-export interface GmmResult {
+/** Fields every GMM-family result carries. */
+export interface GmmResultBase {
+  /** Every EM fit converged (selection, full fit, bootstrap). */
+  converged: boolean;
+  /** EM fits run, how many hit maxIter, their total iterations, and the largest regCovar used. */
+  diagnostics: { fits: number; nonConverged: number; iterations: number; regCovarUsed: number };
+  n: number;
+  dimX: number;
+  dimY: number;
+  seconds: number;
+  options: GmmResolved;
+  warnings: string[];
+}
+
+export interface GmmResult extends GmmResultBase {
   /** Mean of the bootstrap replicates' MI (in the requested base; nats by default). */
   mi: number;
   /** Sample standard deviation (ddof 1) of the replicates. */
@@ -36,20 +50,10 @@ export interface GmmResult {
   selection: SelectionEntry[];
   /** The selected mixture refitted on all rows (JSON-serialisable). */
   model: GmmModel;
-  /** Every EM fit converged (selection, full fit, bootstrap). */
-  converged: boolean;
   /** With `entropies: true`: H(X), H(Y), H(X,Y) with their bootstrap std. */
   entropies?: { x: Estimate; y: Estimate; xy: Estimate };
   /** With `kl`: KL(p_X ‖ p_Y) ("forward") or KL(p_Y ‖ p_X) ("reverse") between the fitted marginals. */
   kl?: Estimate & { direction: "forward" | "reverse" };
-  /** EM fits run, how many hit maxIter, their total iterations, and the largest regCovar used. */
-  diagnostics: { fits: number; nonConverged: number; iterations: number; regCovarUsed: number };
-  n: number;
-  dimX: number;
-  dimY: number;
-  seconds: number;
-  options: GmmResolved;
-  warnings: string[];
 }
 
 const FN = "gmmMI";
