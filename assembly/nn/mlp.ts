@@ -1,5 +1,10 @@
-// A small multilayer perceptron engine: dense layers (f64, f64x2 SIMD over output units with a
-// scalar tail), hidden activations, exact backward pass, Adam and seeded initialisation.
+// A small multilayer perceptron engine: dense layers in f32 (f32x4 SIMD, register-blocked),
+// hidden activations, exact backward pass, Adam and seeded initialisation. Parameters, their
+// gradients, the Adam moments and the hidden activations are f32 (as in PyTorch's default
+// training); the network's interface is f64: inputs are read from an f64 block, outputs and the
+// input gradient are widened to f64, and losses write dLoss/dOutput in f64. Losses and estimates
+// are accumulated in f64 by the callers. Every f32 operation is an IEEE single-precision + − × ÷ √
+// in a fixed order (no fused multiply-add), so the bits are the same in every runtime.
 //
 // A network is described by a spec block (built by src/estimators/neural/network.ts):
 //   [0]  i32 L      number of dense layers (hidden layers + the linear output layer)
@@ -7,11 +12,15 @@
 //   [8]  i32 cap    row capacity of the work block
 //   [16] f64 alpha  slope of the monotone tanh variant
 //   [24] i32 dims[L + 1]   layer widths, input first
-// Parameters, gradients and the two Adam moments live in one block of 4P f64 (P parameters):
+// Parameters, gradients and the two Adam moments live in one block of 4P f32 (P parameters):
 // params, then grads, then m, then v. Within params, layer l holds W_l (d_l × d_{l+1}, row-major,
 // output units contiguous) then b_l (d_{l+1}).
-// The work block holds, for `cap` rows: the input A_0, then Z_l and A_l for l = 1..L, then two
-// delta buffers of cap × max width. The output layer is linear: its A_L equals Z_L.
+// The work block (byte offsets, every region 16-byte aligned) holds, for `cap` rows:
+//   the f64 input (cap × d_0) at offset 0, the f64 output (cap × d_L), the f64 dLoss/dOutput
+//   (cap × d_L), the f64 input gradient (cap × d_0); then in f32: the input (cap × d_0), Z_l and
+//   A_l for l = 1..L (the output layer is linear: A_L aliases Z_L; with ReLU, Z_l of a hidden
+//   layer is not stored, the activation being fused into the matrix product), two delta buffers
+//   of cap × max width, and a scratch of max_l d_l·d_{l+1} for a transposed weight matrix.
 
 import { normal, uniform } from "../rng";
 
@@ -19,6 +28,11 @@ export const ACT_RELU: i32 = 0;
 export const ACT_ELU: i32 = 1;
 export const ACT_TANH: i32 = 2;
 export const ACT_TANH_LINEAR: i32 = 3;
+
+// Epilogues of dense32_forward.
+export const EPI_NONE: i32 = 0;
+export const EPI_RELU: i32 = 1;
+export const EPI_MASK: i32 = 2;
 
 // @ts-ignore: decorator
 @inline export function specLayers(spec: usize): i32 { return load<i32>(spec); }
@@ -39,18 +53,10 @@ export function nn_param_count(spec: usize): i32 {
   return p;
 }
 
-/** f64 slots the work block needs. */
-export function nn_work_size(spec: usize): i32 {
-  const L = specLayers(spec);
-  const cap = specCap(spec);
-  let s = specDim(spec, 0);
-  let mx = s;
-  for (let l = 1; l <= L; l++) {
-    const d = specDim(spec, l);
-    s += 2 * d;
-    if (d > mx) mx = d;
-  }
-  return cap * (s + 2 * mx);
+/** Bytes of a block of `count` elements of `size` bytes, rounded up to 16. */
+// @ts-ignore: decorator
+@inline function region(count: usize, size: usize): usize {
+  return (count * size + 15) & ~(<usize>15);
 }
 
 function maxWidth(spec: usize): i32 {
@@ -60,44 +66,542 @@ function maxWidth(spec: usize): i32 {
   return mx;
 }
 
-/** Z_l (l ≥ 1) in the work block. */
-function workZ(spec: usize, work: usize, l: i32): usize {
+function maxWeights(spec: usize): i32 {
+  const L = specLayers(spec);
+  let mx = 0;
+  for (let l = 0; l < L; l++) {
+    const w = specDim(spec, l) * specDim(spec, l + 1);
+    if (w > mx) mx = w;
+  }
+  return mx;
+}
+
+// Region indices of the work block.
+const R_OUT64: i32 = 1;
+const R_DOUT64: i32 = 2;
+const R_GIN64: i32 = 3;
+const R_IN32: i32 = 4;
+
+/** Byte offset of a fixed region (R_*) of the work block. */
+function regionOff(spec: usize, which: i32): usize {
   const cap = <usize>specCap(spec);
-  let off: usize = <usize>specDim(spec, 0);
-  for (let k = 1; k < l; k++) off += 2 * <usize>specDim(spec, k);
-  return work + ((cap * off) << 3);
+  const d0 = <usize>specDim(spec, 0);
+  const dL = <usize>specDim(spec, specLayers(spec));
+  let off: usize = region(cap * d0, 8);
+  if (which == R_OUT64) return off;
+  off += region(cap * dL, 8);
+  if (which == R_DOUT64) return off;
+  off += region(cap * dL, 8);
+  if (which == R_GIN64) return off;
+  off += region(cap * d0, 8);
+  return off; // R_IN32
 }
 
-/** A_l in the work block (A_0 is the input; A_L aliases Z_L). */
-export function nn_activation_ptr(spec: usize, work: usize, l: i32): usize {
-  if (l == 0) return work;
-  const z = workZ(spec, work, l);
-  if (l == specLayers(spec)) return z;
-  return z + ((<usize>specCap(spec) * <usize>specDim(spec, l)) << 3);
+/** Byte offset of Z_l (l ≥ 1, f32); A_l follows it (except for l = L). */
+function zOff(spec: usize, l: i32): usize {
+  const cap = <usize>specCap(spec);
+  let off = regionOff(spec, R_IN32) + region(cap * <usize>specDim(spec, 0), 4);
+  for (let k = 1; k < l; k++) off += 2 * region(cap * <usize>specDim(spec, k), 4);
+  return off;
 }
 
-/** The network's output (rows × d_L) after nn_forward. */
-export function nn_output_ptr(spec: usize, work: usize): usize {
-  return workZ(spec, work, specLayers(spec));
-}
-
-function deltaPtr(spec: usize, work: usize, which: i32): usize {
+/** Byte offset of delta buffer 0 or 1, or (which = 2) the transposed-weights scratch. */
+function deltaOff(spec: usize, which: i32): usize {
   const L = specLayers(spec);
   const cap = <usize>specCap(spec);
-  let off: usize = <usize>specDim(spec, 0);
-  for (let k = 1; k <= L; k++) off += 2 * <usize>specDim(spec, k);
-  off += <usize>which * <usize>maxWidth(spec);
-  return work + ((cap * off) << 3);
+  const buf = region(cap * <usize>maxWidth(spec), 4);
+  let off = zOff(spec, L) + region(cap * <usize>specDim(spec, L), 4);
+  return off + <usize>which * buf;
 }
 
-/** Where the input gradient lands after nn_backward with wantInput = 1 (rows × d_0). */
+/** f64 slots (8-byte units) the work block needs. */
+export function nn_work_size(spec: usize): i32 {
+  return <i32>((deltaOff(spec, 2) + region(<usize>maxWeights(spec), 4)) >> 3);
+}
+
+/** A_l in the work block: l = 0 is the f64 input; l ≥ 1 the f32 activations (A_L = Z_L, the f32
+ *  output before widening). */
+export function nn_activation_ptr(spec: usize, work: usize, l: i32): usize {
+  if (l == 0) return work;
+  const z = work + zOff(spec, l);
+  if (l == specLayers(spec)) return z;
+  return z + region(<usize>specCap(spec) * <usize>specDim(spec, l), 4);
+}
+
+/** The network's f64 output (rows × d_L) after nn_forward. */
+export function nn_output_ptr(spec: usize, work: usize): usize {
+  return work + regionOff(spec, R_OUT64);
+}
+
+/** Where losses write dLoss/dOutput (f64, rows × d_L) before nn_backward. */
+export function nn_dout_ptr(spec: usize, work: usize): usize {
+  return work + regionOff(spec, R_DOUT64);
+}
+
+/** Where the f64 input gradient lands after nn_backward with wantInput = 1 (rows × d_0). */
 export function nn_input_grad_ptr(spec: usize, work: usize): usize {
-  // The pass alternates buffers; the input gradient is written to the buffer not holding the
-  // first layer's delta. See nn_backward.
-  return deltaPtr(spec, work, specLayers(spec) & 1);
+  return work + regionOff(spec, R_GIN64);
 }
 
-// ---- dense layer ----
+// ---- f32 dense layer ----
+
+// @ts-ignore: decorator
+@inline function epilogue(acc: v128, mode: i32, m: usize): v128 {
+  if (mode == EPI_RELU) return f32x4.pmax(f32x4.splat(0), acc);
+  if (mode == EPI_MASK) return v128.and(acc, f32x4.gt(v128.load(m), f32x4.splat(0)));
+  return acc;
+}
+
+// @ts-ignore: decorator
+@inline function epilogue1(acc: f32, mode: i32, m: usize): f32 {
+  if (mode == EPI_RELU) return acc > <f32>0 ? acc : <f32>0;
+  if (mode == EPI_MASK) return load<f32>(m) > <f32>0 ? acc : <f32>0;
+  return acc;
+}
+
+/** out[r, j] = epi(b[j] + Σ_i inp[r, i] W[i, j]) for r < rows, all f32 (rows × din times
+ *  din × dout), summed in the order i = 0, 1, … from the bias (from 0 when b = 0). epi: EPI_NONE;
+ *  EPI_RELU max(·, 0); EPI_MASK: 0 where mask[r, j] ≤ 0 (mask rows × dout, the activations of
+ *  a ReLU layer — the input gradient through it). Blocks of four rows × eight output units are
+ *  accumulated in registers, weights read as contiguous vectors. */
+export function dense32_forward(W: usize, b: usize, inp: usize, out: usize, rows: i32, din: i32, dout: i32, mode: i32, mask: usize): void {
+  const n8 = dout & ~7;
+  const n4 = dout & ~3;
+  const rows4 = rows & ~3;
+  const sx = <usize>din << 2;
+  const so = <usize>dout << 2;
+  const zero = f32x4.splat(0);
+  for (let r = 0; r < rows4; r += 4) {
+    const x0 = inp + <usize>r * sx;
+    const x1 = x0 + sx, x2 = x1 + sx, x3 = x2 + sx;
+    const o0 = out + <usize>r * so;
+    const m0 = mask + <usize>r * so;
+    for (let j = 0; j < n8; j += 8) {
+      const jo = <usize>j << 2;
+      const b0 = b != 0 ? v128.load(b + jo) : zero;
+      const b1 = b != 0 ? v128.load(b + jo, 16) : zero;
+      let a00 = b0, a01 = b1, a10 = b0, a11 = b1, a20 = b0, a21 = b1, a30 = b0, a31 = b1;
+      let w = W + jo;
+      for (let io: usize = 0; io < sx; io += 4) {
+        const w0 = v128.load(w);
+        const w1 = v128.load(w, 16);
+        let s = v128.load32_splat(x0 + io);
+        a00 = f32x4.add(a00, f32x4.mul(s, w0));
+        a01 = f32x4.add(a01, f32x4.mul(s, w1));
+        s = v128.load32_splat(x1 + io);
+        a10 = f32x4.add(a10, f32x4.mul(s, w0));
+        a11 = f32x4.add(a11, f32x4.mul(s, w1));
+        s = v128.load32_splat(x2 + io);
+        a20 = f32x4.add(a20, f32x4.mul(s, w0));
+        a21 = f32x4.add(a21, f32x4.mul(s, w1));
+        s = v128.load32_splat(x3 + io);
+        a30 = f32x4.add(a30, f32x4.mul(s, w0));
+        a31 = f32x4.add(a31, f32x4.mul(s, w1));
+        w += so;
+      }
+      let o = o0 + jo, m = m0 + jo;
+      v128.store(o, epilogue(a00, mode, m)); v128.store(o, epilogue(a01, mode, m + 16), 16);
+      o += so; m += so;
+      v128.store(o, epilogue(a10, mode, m)); v128.store(o, epilogue(a11, mode, m + 16), 16);
+      o += so; m += so;
+      v128.store(o, epilogue(a20, mode, m)); v128.store(o, epilogue(a21, mode, m + 16), 16);
+      o += so; m += so;
+      v128.store(o, epilogue(a30, mode, m)); v128.store(o, epilogue(a31, mode, m + 16), 16);
+    }
+    if (n8 < n4) {
+      const jo = <usize>n8 << 2;
+      const b0 = b != 0 ? v128.load(b + jo) : zero;
+      let a0 = b0, a1 = b0, a2 = b0, a3 = b0;
+      let w = W + jo;
+      for (let io: usize = 0; io < sx; io += 4) {
+        const w0 = v128.load(w);
+        a0 = f32x4.add(a0, f32x4.mul(v128.load32_splat(x0 + io), w0));
+        a1 = f32x4.add(a1, f32x4.mul(v128.load32_splat(x1 + io), w0));
+        a2 = f32x4.add(a2, f32x4.mul(v128.load32_splat(x2 + io), w0));
+        a3 = f32x4.add(a3, f32x4.mul(v128.load32_splat(x3 + io), w0));
+        w += so;
+      }
+      let o = o0 + jo, m = m0 + jo;
+      v128.store(o, epilogue(a0, mode, m)); o += so; m += so;
+      v128.store(o, epilogue(a1, mode, m)); o += so; m += so;
+      v128.store(o, epilogue(a2, mode, m)); o += so; m += so;
+      v128.store(o, epilogue(a3, mode, m));
+    }
+    // the last dout mod 4 units: four rows at once (independent scalar chains)
+    for (let j = n4; j < dout; j++) {
+      const jo = <usize>j << 2;
+      const bj: f32 = b != 0 ? load<f32>(b + jo) : <f32>0;
+      let a0 = bj, a1 = bj, a2 = bj, a3 = bj;
+      let w = W + jo;
+      for (let io: usize = 0; io < sx; io += 4) {
+        const wv = load<f32>(w);
+        a0 += load<f32>(x0 + io) * wv;
+        a1 += load<f32>(x1 + io) * wv;
+        a2 += load<f32>(x2 + io) * wv;
+        a3 += load<f32>(x3 + io) * wv;
+        w += so;
+      }
+      let o = o0 + jo, m = m0 + jo;
+      store<f32>(o, epilogue1(a0, mode, m)); o += so; m += so;
+      store<f32>(o, epilogue1(a1, mode, m)); o += so; m += so;
+      store<f32>(o, epilogue1(a2, mode, m)); o += so; m += so;
+      store<f32>(o, epilogue1(a3, mode, m));
+    }
+  }
+  for (let r = rows4; r < rows; r++) {
+    const x0 = inp + <usize>r * sx;
+    const o0 = out + <usize>r * so;
+    const m0 = mask + <usize>r * so;
+    let j = 0;
+    for (; j < n4; j += 4) {
+      const jo = <usize>j << 2;
+      let a0 = b != 0 ? v128.load(b + jo) : zero;
+      let w = W + jo;
+      for (let io: usize = 0; io < sx; io += 4) {
+        a0 = f32x4.add(a0, f32x4.mul(v128.load32_splat(x0 + io), v128.load(w)));
+        w += so;
+      }
+      v128.store(o0 + jo, epilogue(a0, mode, m0 + jo));
+    }
+    for (; j < dout; j++) {
+      const jo = <usize>j << 2;
+      let a0: f32 = b != 0 ? load<f32>(b + jo) : <f32>0;
+      let w = W + jo;
+      for (let io: usize = 0; io < sx; io += 4) {
+        a0 += load<f32>(x0 + io) * load<f32>(w);
+        w += so;
+      }
+      store<f32>(o0 + jo, epilogue1(a0, mode, m0 + jo));
+    }
+  }
+}
+
+/** Weight and bias gradients of a dense layer (f32, overwritten): gW[i, j] = Σ_r inp[r, i]·
+ *  delta[r, j] and gb[j] = Σ_r delta[r, j], both summed in the order r = 0, 1, … from 0.
+ *  Blocks of four inputs × eight output units are accumulated in registers over the rows. */
+export function dense32_weight_grad(inp: usize, delta: usize, gW: usize, gb: usize, rows: i32, din: i32, dout: i32): void {
+  const n8 = dout & ~7;
+  const n4 = dout & ~3;
+  const din4 = din & ~3;
+  const sx = <usize>din << 2;
+  const so = <usize>dout << 2;
+  const end = <usize>rows * so;
+  const zero = f32x4.splat(0);
+  // bias gradient
+  let j = 0;
+  for (; j < n4; j += 4) {
+    const jo = <usize>j << 2;
+    let a = zero;
+    for (let ro: usize = 0; ro < end; ro += so) a = f32x4.add(a, v128.load(delta + ro + jo));
+    v128.store(gb + jo, a);
+  }
+  for (; j < dout; j++) {
+    const jo = <usize>j << 2;
+    let a: f32 = 0;
+    for (let ro: usize = 0; ro < end; ro += so) a += load<f32>(delta + ro + jo);
+    store<f32>(gb + jo, a);
+  }
+  // four inputs × eight (then four) units
+  for (let i = 0; i < din4; i += 4) {
+    const xi = inp + (<usize>i << 2);
+    const g0 = gW + <usize>i * so;
+    for (let j = 0; j < n8; j += 8) {
+      const jo = <usize>j << 2;
+      let a00 = zero, a01 = zero, a10 = zero, a11 = zero, a20 = zero, a21 = zero, a30 = zero, a31 = zero;
+      let x = xi;
+      let d = delta + jo;
+      for (let r = 0; r < rows; r++) {
+        const d0 = v128.load(d);
+        const d1 = v128.load(d, 16);
+        let s = v128.load32_splat(x);
+        a00 = f32x4.add(a00, f32x4.mul(s, d0));
+        a01 = f32x4.add(a01, f32x4.mul(s, d1));
+        s = v128.load32_splat(x, 4);
+        a10 = f32x4.add(a10, f32x4.mul(s, d0));
+        a11 = f32x4.add(a11, f32x4.mul(s, d1));
+        s = v128.load32_splat(x, 8);
+        a20 = f32x4.add(a20, f32x4.mul(s, d0));
+        a21 = f32x4.add(a21, f32x4.mul(s, d1));
+        s = v128.load32_splat(x, 12);
+        a30 = f32x4.add(a30, f32x4.mul(s, d0));
+        a31 = f32x4.add(a31, f32x4.mul(s, d1));
+        x += sx;
+        d += so;
+      }
+      let g = g0 + jo;
+      v128.store(g, a00); v128.store(g, a01, 16); g += so;
+      v128.store(g, a10); v128.store(g, a11, 16); g += so;
+      v128.store(g, a20); v128.store(g, a21, 16); g += so;
+      v128.store(g, a30); v128.store(g, a31, 16);
+    }
+    if (n8 < n4) {
+      const jo = <usize>n8 << 2;
+      let a0 = zero, a1 = zero, a2 = zero, a3 = zero;
+      let x = xi;
+      let d = delta + jo;
+      for (let r = 0; r < rows; r++) {
+        const d0 = v128.load(d);
+        a0 = f32x4.add(a0, f32x4.mul(v128.load32_splat(x), d0));
+        a1 = f32x4.add(a1, f32x4.mul(v128.load32_splat(x, 4), d0));
+        a2 = f32x4.add(a2, f32x4.mul(v128.load32_splat(x, 8), d0));
+        a3 = f32x4.add(a3, f32x4.mul(v128.load32_splat(x, 12), d0));
+        x += sx;
+        d += so;
+      }
+      let g = g0 + jo;
+      v128.store(g, a0); g += so;
+      v128.store(g, a1); g += so;
+      v128.store(g, a2); g += so;
+      v128.store(g, a3);
+    }
+  }
+  // the last din mod 4 inputs, one at a time
+  for (let i = din4; i < din; i++) {
+    const xi = inp + (<usize>i << 2);
+    const g0 = gW + <usize>i * so;
+    for (let j = 0; j < n4; j += 4) {
+      const jo = <usize>j << 2;
+      let a0 = zero;
+      let x = xi;
+      let d = delta + jo;
+      for (let r = 0; r < rows; r++) {
+        a0 = f32x4.add(a0, f32x4.mul(v128.load32_splat(x), v128.load(d)));
+        x += sx;
+        d += so;
+      }
+      v128.store(g0 + jo, a0);
+    }
+  }
+  // the last dout mod 4 units: vectors over four inputs, a splat of the unit's delta
+  for (let j = n4; j < dout; j++) {
+    const jo = <usize>j << 2;
+    let i = 0;
+    for (; i < din4; i += 4) {
+      let a0 = zero;
+      let x = inp + (<usize>i << 2);
+      let d = delta + jo;
+      for (let r = 0; r < rows; r++) {
+        a0 = f32x4.add(a0, f32x4.mul(v128.load(x), v128.load32_splat(d)));
+        x += sx;
+        d += so;
+      }
+      const g = gW + <usize>i * so + jo;
+      store<f32>(g, f32x4.extract_lane(a0, 0));
+      store<f32>(g + so, f32x4.extract_lane(a0, 1));
+      store<f32>(g + 2 * so, f32x4.extract_lane(a0, 2));
+      store<f32>(g + 3 * so, f32x4.extract_lane(a0, 3));
+    }
+    for (; i < din; i++) {
+      let a: f32 = 0;
+      let x = inp + (<usize>i << 2);
+      let d = delta + jo;
+      for (let r = 0; r < rows; r++) {
+        a += load<f32>(x) * load<f32>(d);
+        x += sx;
+        d += so;
+      }
+      store<f32>(gW + <usize>i * so + jo, a);
+    }
+  }
+}
+
+/** WT = Wᵀ: WT[j, i] = W[i, j] for W of din × dout (f32). */
+export function dense32_transpose(W: usize, WT: usize, din: i32, dout: i32): void {
+  const sw = <usize>dout << 2;
+  const st = <usize>din << 2;
+  for (let i = 0; i < din; i++) {
+    const w = W + <usize>i * sw;
+    const t = WT + (<usize>i << 2);
+    for (let j = 0; j < dout; j++) store<f32>(t + <usize>j * st, load<f32>(w + (<usize>j << 2)));
+  }
+}
+
+// ---- activations (f32 values, computed in f64 and rounded) ----
+
+// @ts-ignore: decorator
+@inline function actValue(kind: i32, alpha: f64, z: f64): f64 {
+  if (kind == ACT_RELU) return z > 0.0 ? z : 0.0;
+  if (kind == ACT_ELU) return z > 0.0 ? z : Math.exp(z) - 1.0;
+  if (kind == ACT_TANH) return Math.tanh(z);
+  return Math.tanh(z) + alpha * z;
+}
+
+/** Derivative from the pre-activation z and the activation a = act(z). */
+// @ts-ignore: decorator
+@inline function actSlope(kind: i32, alpha: f64, z: f64, a: f64): f64 {
+  if (kind == ACT_RELU) return z > 0.0 ? 1.0 : 0.0;
+  if (kind == ACT_ELU) return z > 0.0 ? 1.0 : a + 1.0;
+  if (kind == ACT_TANH) return 1.0 - a * a;
+  const t = a - alpha * z;
+  return 1.0 - t * t + alpha;
+}
+
+/** out[i] = f32(act(z[i])) over n f32 values, act evaluated in f64. */
+export function act_forward(kind: i32, alpha: f64, z: usize, out: usize, n: i32): void {
+  for (let i = 0; i < n; i++) {
+    const p = <usize>i << 2;
+    store<f32>(out + p, <f32>actValue(kind, alpha, <f64>load<f32>(z + p)));
+  }
+}
+
+/** dz[i] = f32(da[i] · act'(z[i])) over n f32 values (product and slope in f64), with a = act(z)
+ *  as computed by act_forward. */
+export function act_backward(kind: i32, alpha: f64, z: usize, a: usize, da: usize, dz: usize, n: i32): void {
+  for (let i = 0; i < n; i++) {
+    const p = <usize>i << 2;
+    store<f32>(dz + p, <f32>(<f64>load<f32>(da + p) * actSlope(kind, alpha, <f64>load<f32>(z + p), <f64>load<f32>(a + p))));
+  }
+}
+
+// ---- whole network ----
+
+/** Forward pass over `rows` rows already written (f64) to the input at the start of the work
+ *  block. The f64 output is at nn_output_ptr. */
+export function nn_forward(spec: usize, params: usize, work: usize, rows: i32): void {
+  const L = specLayers(spec);
+  const kind = specAct(spec);
+  const alpha = specAlpha(spec);
+  const in32 = work + regionOff(spec, R_IN32);
+  const nIn = rows * specDim(spec, 0);
+  for (let i = 0; i < nIn; i++) store<f32>(in32 + (<usize>i << 2), <f32>load<f64>(work + (<usize>i << 3)));
+  let p = params;
+  let x = in32;
+  for (let l = 0; l < L; l++) {
+    const din = specDim(spec, l);
+    const dout = specDim(spec, l + 1);
+    const W = p;
+    const b = p + ((<usize>din * <usize>dout) << 2);
+    p = b + (<usize>dout << 2);
+    const z = work + zOff(spec, l + 1);
+    if (l + 1 == L) {
+      dense32_forward(W, b, x, z, rows, din, dout, EPI_NONE, 0);
+    } else {
+      const a = nn_activation_ptr(spec, work, l + 1);
+      if (kind == ACT_RELU) {
+        dense32_forward(W, b, x, a, rows, din, dout, EPI_RELU, 0);
+      } else {
+        dense32_forward(W, b, x, z, rows, din, dout, EPI_NONE, 0);
+        act_forward(kind, alpha, z, a, rows * dout);
+      }
+      x = a;
+    }
+  }
+  const out = nn_output_ptr(spec, work);
+  const z = work + zOff(spec, L);
+  const nOut = rows * specDim(spec, L);
+  for (let i = 0; i < nOut; i++) store<f64>(out + (<usize>i << 3), <f64>load<f32>(z + (<usize>i << 2)));
+}
+
+/** Backward pass after nn_forward: dOut (f64, rows × d_L) is dLoss/dOutput, usually at
+ *  nn_dout_ptr. Writes the gradient of every parameter into grads (f32, overwriting). With
+ *  wantInput ≠ 0 also writes dLoss/dInput (f64) to nn_input_grad_ptr. */
+export function nn_backward(spec: usize, params: usize, grads: usize, work: usize, rows: i32, dOut: usize, wantInput: i32): void {
+  const L = specLayers(spec);
+  const kind = specAct(spec);
+  const alpha = specAlpha(spec);
+  let cur = work + deltaOff(spec, 0);
+  let nxt = work + deltaOff(spec, 1);
+  const WT = work + deltaOff(spec, 2);
+  const nOut = rows * specDim(spec, L);
+  for (let i = 0; i < nOut; i++) store<f32>(cur + (<usize>i << 2), <f32>load<f64>(dOut + (<usize>i << 3)));
+  let off: usize = <usize>nn_param_count(spec);
+  for (let l = L - 1; l >= 0; l--) {
+    const din = specDim(spec, l);
+    const dout = specDim(spec, l + 1);
+    off -= <usize>(din + 1) * <usize>dout;
+    const W = params + (off << 2);
+    const gW = grads + (off << 2);
+    const gb = gW + ((<usize>din * <usize>dout) << 2);
+    const x = l == 0 ? work + regionOff(spec, R_IN32) : nn_activation_ptr(spec, work, l);
+    dense32_weight_grad(x, cur, gW, gb, rows, din, dout);
+    if (l == 0 && wantInput == 0) break;
+    // dLoss/dA_l = delta Wᵀ, through the activation's slope for a hidden layer
+    dense32_transpose(W, WT, din, dout);
+    if (l > 0 && kind == ACT_RELU) {
+      dense32_forward(WT, 0, cur, nxt, rows, dout, din, EPI_MASK, x);
+    } else {
+      dense32_forward(WT, 0, cur, nxt, rows, dout, din, EPI_NONE, 0);
+      if (l > 0) act_backward(kind, alpha, work + zOff(spec, l), x, nxt, nxt, rows * din);
+    }
+    if (l == 0) {
+      const gin = nn_input_grad_ptr(spec, work);
+      const nIn = rows * din;
+      for (let i = 0; i < nIn; i++) store<f64>(gin + (<usize>i << 3), <f64>load<f32>(nxt + (<usize>i << 2)));
+    }
+    const t = cur; cur = nxt; nxt = t;
+  }
+}
+
+/** Adam (Kingma & Ba 2015) with bias correction, step number t ≥ 1, over n f32 parameters:
+ *  m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², p ← p − (lr·c₁)·m / (√(v·c₂) + ε) with
+ *  c_k = 1/(1 − β_k^t); the constants are computed in f64 and rounded to f32, every update is f32. */
+export function nn_adam32(params: usize, grads: usize, m: usize, v: usize, n: i32, lr: f64, beta1: f64, beta2: f64, eps: f64, t: f64): void {
+  const lc1 = <f32>(lr / (1.0 - Math.pow(beta1, t)));
+  const c2 = <f32>(1.0 / (1.0 - Math.pow(beta2, t)));
+  const fb1 = <f32>beta1, fb2 = <f32>beta2, fo1 = <f32>(1.0 - beta1), fo2 = <f32>(1.0 - beta2), feps = <f32>eps;
+  const b1 = f32x4.splat(fb1), b2 = f32x4.splat(fb2), o1 = f32x4.splat(fo1), o2 = f32x4.splat(fo2);
+  const vlc1 = f32x4.splat(lc1), vc2 = f32x4.splat(c2), veps = f32x4.splat(feps);
+  const end = <usize>(n & ~3) << 2;
+  for (let q: usize = 0; q < end; q += 16) {
+    const g = v128.load(grads + q);
+    const mm = f32x4.add(f32x4.mul(b1, v128.load(m + q)), f32x4.mul(o1, g));
+    const vv = f32x4.add(f32x4.mul(b2, v128.load(v + q)), f32x4.mul(o2, f32x4.mul(g, g)));
+    v128.store(m + q, mm);
+    v128.store(v + q, vv);
+    const step = f32x4.div(f32x4.mul(vlc1, mm), f32x4.add(f32x4.sqrt(f32x4.mul(vv, vc2)), veps));
+    v128.store(params + q, f32x4.sub(v128.load(params + q), step));
+  }
+  for (let i = n & ~3; i < n; i++) {
+    const q = <usize>i << 2;
+    const g = load<f32>(grads + q);
+    const mm = fb1 * load<f32>(m + q) + fo1 * g;
+    const vv = fb2 * load<f32>(v + q) + fo2 * (g * g);
+    store<f32>(m + q, mm);
+    store<f32>(v + q, vv);
+    store<f32>(params + q, load<f32>(params + q) - (lc1 * mm) / (Mathf.sqrt(vv * c2) + feps));
+  }
+}
+
+/** Adam step on a whole network block (params, grads, m, v of P f32 each). */
+// @ts-ignore: decorator
+@inline export function netAdam(spec: usize, net: usize, lr: f64, t: f64): void {
+  const P = nn_param_count(spec);
+  const bytes = <usize>P << 2;
+  nn_adam32(net, net + bytes, net + 2 * bytes, net + 3 * bytes, P, lr, 0.9, 0.999, 1e-8, t);
+}
+
+/** Initialise a network block: parameters drawn (in f64, rounded to f32), gradients and moments
+ *  zeroed. kind 0: PyTorch's default for Linear — W and b ~ U(−1/√fan_in, 1/√fan_in);
+ *  kind 1: W ~ N(0, scale²), b = 0. */
+export function nn_init(spec: usize, net: usize, rng: usize, kind: i32, scale: f64): void {
+  const L = specLayers(spec);
+  const P = nn_param_count(spec);
+  let p = net;
+  for (let l = 0; l < L; l++) {
+    const din = specDim(spec, l);
+    const dout = specDim(spec, l + 1);
+    const bound = 1.0 / Math.sqrt(<f64>din);
+    const nW = din * dout;
+    for (let k = 0; k < nW; k++) {
+      const w = kind == 0 ? bound * (2.0 * uniform(rng) - 1.0) : scale * normal(rng);
+      store<f32>(p + (<usize>k << 2), <f32>w);
+    }
+    p += <usize>nW << 2;
+    for (let j = 0; j < dout; j++) store<f32>(p + (<usize>j << 2), kind == 0 ? <f32>(bound * (2.0 * uniform(rng) - 1.0)) : <f32>0);
+    p += <usize>dout << 2;
+  }
+  memory.fill(net + (<usize>P << 2), 0, (<usize>P * 3) << 2);
+}
+
+/** Gradient buffer of a network block. */
+// @ts-ignore: decorator
+@inline export function netGrads(spec: usize, net: usize): usize {
+  return net + (<usize>nn_param_count(spec) << 2);
+}
+
+// ---- f64 dense layer and Adam (used by the B-NAF flow, assembly/nn/bnaf.ts) ----
+
+
 
 // Both passes keep their accumulators in registers: the forward pass computes a block of four
 // rows × two output units per sweep over the inputs, the weight gradient a block of four inputs ×
@@ -236,91 +740,6 @@ export function dense_backward(W: usize, inp: usize, delta: usize, gW: usize, gb
   }
 }
 
-// ---- activations ----
-
-// @ts-ignore: decorator
-@inline function actValue(kind: i32, alpha: f64, z: f64): f64 {
-  if (kind == ACT_RELU) return z > 0.0 ? z : 0.0;
-  if (kind == ACT_ELU) return z > 0.0 ? z : Math.exp(z) - 1.0;
-  if (kind == ACT_TANH) return Math.tanh(z);
-  return Math.tanh(z) + alpha * z;
-}
-
-/** Derivative from the pre-activation z and the activation a = act(z). */
-// @ts-ignore: decorator
-@inline function actSlope(kind: i32, alpha: f64, z: f64, a: f64): f64 {
-  if (kind == ACT_RELU) return z > 0.0 ? 1.0 : 0.0;
-  if (kind == ACT_ELU) return z > 0.0 ? 1.0 : a + 1.0;
-  if (kind == ACT_TANH) return 1.0 - a * a;
-  const t = a - alpha * z;
-  return 1.0 - t * t + alpha;
-}
-
-/** out[i] = act(z[i]). */
-export function act_forward(kind: i32, alpha: f64, z: usize, out: usize, n: i32): void {
-  for (let i = 0; i < n; i++) store<f64>(out + (<usize>i << 3), actValue(kind, alpha, load<f64>(z + (<usize>i << 3))));
-}
-
-/** dz[i] = da[i] · act'(z[i]), with a = act(z) as computed by act_forward. */
-export function act_backward(kind: i32, alpha: f64, z: usize, a: usize, da: usize, dz: usize, n: i32): void {
-  for (let i = 0; i < n; i++) {
-    const p = <usize>i << 3;
-    store<f64>(dz + p, load<f64>(da + p) * actSlope(kind, alpha, load<f64>(z + p), load<f64>(a + p)));
-  }
-}
-
-// ---- whole network ----
-
-/** Forward pass over `rows` rows already written to the input A_0 of the work block. */
-export function nn_forward(spec: usize, params: usize, work: usize, rows: i32): void {
-  const L = specLayers(spec);
-  const kind = specAct(spec);
-  const alpha = specAlpha(spec);
-  let p = params;
-  for (let l = 0; l < L; l++) {
-    const din = specDim(spec, l);
-    const dout = specDim(spec, l + 1);
-    const W = p;
-    const b = p + ((<usize>din * <usize>dout) << 3);
-    p = b + (<usize>dout << 3);
-    const z = workZ(spec, work, l + 1);
-    dense_forward(W, b, nn_activation_ptr(spec, work, l), z, rows, din, dout);
-    if (l + 1 < L) act_forward(kind, alpha, z, nn_activation_ptr(spec, work, l + 1), rows * dout);
-  }
-}
-
-/** Backward pass after nn_forward: dOut (rows × d_L) is dLoss/dOutput. Writes the gradient of
- *  every parameter into grads (overwriting). With wantInput ≠ 0 also writes dLoss/dInput to
- *  nn_input_grad_ptr. dOut may be the first delta buffer (deltaPtr 0) or any other block. */
-export function nn_backward(spec: usize, params: usize, grads: usize, work: usize, rows: i32, dOut: usize, wantInput: i32): void {
-  const L = specLayers(spec);
-  const kind = specAct(spec);
-  const alpha = specAlpha(spec);
-  const d0 = deltaPtr(spec, work, 0);
-  const d1 = deltaPtr(spec, work, 1);
-  const dL = specDim(spec, L);
-  if (dOut != d0) memory.copy(d0, dOut, (<usize>rows * <usize>dL) << 3);
-  // offsets of each layer's parameters
-  let offEnd: usize = 0;
-  for (let l = 0; l < L; l++) offEnd += <usize>(specDim(spec, l) + 1) * <usize>specDim(spec, l + 1);
-  let cur = d0;
-  let nxt = d1;
-  let off = offEnd;
-  for (let l = L - 1; l >= 0; l--) {
-    const din = specDim(spec, l);
-    const dout = specDim(spec, l + 1);
-    off -= <usize>(din + 1) * <usize>dout;
-    const W = params + (off << 3);
-    const gW = grads + (off << 3);
-    const gb = gW + ((<usize>din * <usize>dout) << 3);
-    const wantD = l > 0 || wantInput != 0;
-    dense_backward(W, nn_activation_ptr(spec, work, l), cur, gW, gb, wantD ? nxt : 0, rows, din, dout);
-    if (l > 0) {
-      act_backward(kind, alpha, workZ(spec, work, l), nn_activation_ptr(spec, work, l), nxt, nxt, rows * din);
-      const t = cur; cur = nxt; nxt = t;
-    }
-  }
-}
 
 /** Adam (Kingma & Ba 2015) with bias correction, step number t ≥ 1, over n parameters. */
 export function nn_adam(params: usize, grads: usize, m: usize, v: usize, n: i32, lr: f64, beta1: f64, beta2: f64, eps: f64, t: f64): void {
@@ -351,44 +770,3 @@ export function nn_adam(params: usize, grads: usize, m: usize, v: usize, n: i32,
   }
 }
 
-/** Adam step on a whole network block (params, grads, m, v of P each). */
-// @ts-ignore: decorator
-@inline export function netAdam(spec: usize, net: usize, lr: f64, t: f64): void {
-  const P = nn_param_count(spec);
-  const bytes = <usize>P << 3;
-  nn_adam(net, net + bytes, net + 2 * bytes, net + 3 * bytes, P, lr, 0.9, 0.999, 1e-8, t);
-}
-
-/** Initialise a network block: parameters drawn, gradients and moments zeroed.
- *  kind 0: PyTorch's default for Linear — W and b ~ U(−1/√fan_in, 1/√fan_in);
- *  kind 1: W ~ N(0, scale²), b = 0. */
-export function nn_init(spec: usize, net: usize, rng: usize, kind: i32, scale: f64): void {
-  const L = specLayers(spec);
-  const P = nn_param_count(spec);
-  let p = net;
-  for (let l = 0; l < L; l++) {
-    const din = specDim(spec, l);
-    const dout = specDim(spec, l + 1);
-    const bound = 1.0 / Math.sqrt(<f64>din);
-    const nW = din * dout;
-    for (let k = 0; k < nW; k++) {
-      const w = kind == 0 ? bound * (2.0 * uniform(rng) - 1.0) : scale * normal(rng);
-      store<f64>(p + (<usize>k << 3), w);
-    }
-    p += <usize>nW << 3;
-    for (let j = 0; j < dout; j++) store<f64>(p + (<usize>j << 3), kind == 0 ? bound * (2.0 * uniform(rng) - 1.0) : 0.0);
-    p += <usize>dout << 3;
-  }
-  memory.fill(net + (<usize>P << 3), 0, (<usize>P * 3) << 3);
-}
-
-/** Gradient buffer of a network block. */
-// @ts-ignore: decorator
-@inline export function netGrads(spec: usize, net: usize): usize {
-  return net + (<usize>nn_param_count(spec) << 3);
-}
-
-/** The first delta buffer: losses write dLoss/dOutput here before nn_backward. */
-export function nn_dout_ptr(spec: usize, work: usize): usize {
-  return deltaPtr(spec, work, 0);
-}

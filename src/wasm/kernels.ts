@@ -81,12 +81,16 @@ export interface Kernels {
   nn_output_ptr(spec: number, work: number): number;
   nn_input_grad_ptr(spec: number, work: number): number;
   nn_dout_ptr(spec: number, work: number): number;
+  dense32_forward(W: number, b: number, inp: number, out: number, rows: number, din: number, dout: number, mode: number, mask: number): void;
+  dense32_weight_grad(inp: number, delta: number, gW: number, gb: number, rows: number, din: number, dout: number): void;
+  dense32_transpose(W: number, WT: number, din: number, dout: number): void;
   dense_forward(W: number, b: number, inp: number, out: number, rows: number, din: number, dout: number): void;
   dense_backward(W: number, inp: number, delta: number, gW: number, gb: number, dinp: number, rows: number, din: number, dout: number): void;
   act_forward(kind: number, alpha: number, z: number, out: number, n: number): void;
   act_backward(kind: number, alpha: number, z: number, a: number, da: number, dz: number, n: number): void;
   nn_forward(spec: number, params: number, work: number, rows: number): void;
   nn_backward(spec: number, params: number, grads: number, work: number, rows: number, dOut: number, wantInput: number): void;
+  nn_adam32(params: number, grads: number, m: number, v: number, n: number, lr: number, beta1: number, beta2: number, eps: number, t: number): void;
   nn_adam(params: number, grads: number, m: number, v: number, n: number, lr: number, beta1: number, beta2: number, eps: number, t: number): void;
   nn_init(spec: number, net: number, rng: number, kind: number, scale: number): void;
   mine_epoch(spec: number, net: number, work: number, x: number, y: number, n: number, dx: number, dy: number, idx: number, perm: number, batch: number, objective: number, emaRate: number, lr: number, rng: number, state: number): number;

@@ -14,8 +14,8 @@ export interface NetworkShape {
   rows: number;
 }
 
-/** A network in WASM memory: spec block, one block of parameters+gradients+Adam moments, and a
- *  work block for `rows` rows. All freed with the scope. */
+/** A network in WASM memory: spec block, one block of parameters+gradients+Adam moments (4 × size
+ *  f32), and a work block for `rows` rows. All freed with the scope. */
 export interface Network {
   spec: number;
   net: number;
@@ -34,7 +34,7 @@ export function allocNetwork(s: Scope, shape: NetworkShape): Network {
   for (let l = 0; l <= L; l++) i32[6 + l] = shape.dims[l];
   s.f64(spec + 16, 1)[0] = shape.alpha ?? 0;
   const size = s.k.nn_param_count(spec);
-  const net = s.allocF64(4 * size);
+  const net = s.alloc(16 * size);
   const work = s.allocF64(s.k.nn_work_size(spec));
   return { spec, net, work, size };
 }
