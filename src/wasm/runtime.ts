@@ -32,6 +32,10 @@ export class Runtime {
   i32(ptr: number, length: number): Int32Array {
     return new Int32Array(this.k.memory.buffer, ptr, length);
   }
+
+  f32(ptr: number, length: number): Float32Array {
+    return new Float32Array(this.k.memory.buffer, ptr, length);
+  }
 }
 
 function readAsString(memory: WebAssembly.Memory, ptr: number): string {

@@ -38,6 +38,13 @@ export class Scope {
     return ptr;
   }
 
+  /** Copy values into a fresh f32 block (each rounded to the nearest f32). */
+  writeF32(values: ArrayLike<number>): number {
+    const ptr = this.alloc(values.length * 4);
+    this.rt.f32(ptr, values.length).set(values);
+    return ptr;
+  }
+
   writeI32(values: ArrayLike<number>): number {
     const ptr = this.allocI32(values.length);
     this.rt.i32(ptr, values.length).set(values);
@@ -53,9 +60,17 @@ export class Scope {
     return this.rt.i32(ptr, n);
   }
 
+  f32(ptr: number, n: number): Float32Array {
+    return this.rt.f32(ptr, n);
+  }
+
   /** A copy that outlives the scope. */
   readF64(ptr: number, n: number): Float64Array {
     return this.rt.f64(ptr, n).slice();
+  }
+
+  readF32(ptr: number, n: number): Float32Array {
+    return this.rt.f32(ptr, n).slice();
   }
 
   readI32(ptr: number, n: number): Int32Array {

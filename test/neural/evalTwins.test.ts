@@ -2,20 +2,24 @@ import { describe, expect, it } from "vitest";
 import { KERNEL_SIZES, withKernels, type Scope } from "../helpers/kernels.js";
 import { allocNetwork, type Network } from "../../src/estimators/neural/network.js";
 
-// TypeScript twins of the evaluation kernels mine_eval and nee_eval: the network's forward pass,
+// TypeScript twins of the evaluation kernels mine_eval and nee_eval: the network's f32 forward pass,
 // the permutations (same Fisher–Yates on an identically keyed stream) and the reference draws
 // (same stream, same order) redone in plain TypeScript. The work blocks hold only 4 rows, so the
 // kernels' chunking is exercised at the larger sizes.
 
-function forwardTwin(params: Float64Array, dims: number[], x: number[]): number {
-  let a = x;
+/** The network's output as the f32 engine computes it: input rounded to f32, every + and ×
+ *  rounded to f32 in the kernel's order (bias first, then inputs 0, 1, …), ReLU between layers.
+ *  An f32 operation done in f64 and rounded is the correctly rounded f32 result, so this is exact. */
+function forwardTwin(params: Float32Array, dims: number[], x: number[]): number {
+  const f = Math.fround;
+  let a = x.map(f);
   let p = 0;
   for (let l = 0; l + 1 < dims.length; l++) {
     const din = dims[l], dout = dims[l + 1];
     const out: number[] = [];
     for (let j = 0; j < dout; j++) {
       let s = params[p + din * dout + j];
-      for (let i = 0; i < din; i++) s += a[i] * params[p + i * dout + j];
+      for (let i = 0; i < din; i++) s = f(s + f(a[i] * params[p + i * dout + j]));
       out.push(l + 2 < dims.length ? Math.max(s, 0) : s);
     }
     p += (din + 1) * dout;
@@ -29,10 +33,10 @@ function lse(v: number[]): number {
   return m + Math.log(v.reduce((t, x) => t + Math.exp(x - m), 0));
 }
 
-function setup(s: Scope, dims: number[]): { net: Network; params: Float64Array } {
+function setup(s: Scope, dims: number[]): { net: Network; params: Float32Array } {
   const net = allocNetwork(s, { dims, activation: "relu", rows: 4 });
   s.k.nn_init(net.spec, net.net, s.rng(1, "network"), 0, 0);
-  return { net, params: s.readF64(net.net, net.size) };
+  return { net, params: s.readF32(net.net, net.size) };
 }
 
 describe("evaluation kernels against TypeScript twins", () => {

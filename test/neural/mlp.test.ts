@@ -4,6 +4,12 @@ import { allocNetwork, Activation, type ActivationName } from "../../src/estimat
 
 // Plain TypeScript twins of the engine's layers, and central finite differences for every
 // backward pass. Inputs come from a small LCG so the tests need no WASM randomness.
+//
+// The MLP engine computes in f32. Its kernels sum in a fixed order (from the bias, then input
+// 0, 1, …; weight gradients over rows 0, 1, …), so a twin that rounds every + and × to f32 with
+// Math.fround in the same order reproduces them bit for bit: an f32 sum, product, quotient or
+// square root computed in f64 and then rounded to f32 is the correctly rounded f32 result
+// (53 ≥ 2·24 + 2), so those comparisons are exact.
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
@@ -31,7 +37,7 @@ function actTwin(kind: number, z: number): number {
 }
 const close = (a: number, b: number, tol: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(b)));
 
-describe("dense layer", () => {
+describe("f64 dense layer (B-NAF)", () => {
   it("forward and backward match the twins at every kernel size (rows and output width)", async () => {
     await withKernels((s) => {
       const r = lcg(1);
@@ -66,21 +72,89 @@ describe("dense layer", () => {
   });
 });
 
-describe("activations", () => {
+const u = 2 ** -24; // unit roundoff of f32
+const f = Math.fround;
+
+/** f32 twin of dense32_forward: out = epi(b + Σ_i x W), rounded after every operation. */
+function dense32Twin(W: Float32Array, b: Float32Array | null, x: Float32Array, rows: number, din: number, dout: number, mode: number, mask: Float32Array | null): Float32Array {
+  const out = new Float32Array(rows * dout);
+  for (let r = 0; r < rows; r++) for (let j = 0; j < dout; j++) {
+    let s = b ? b[j] : 0;
+    for (let i = 0; i < din; i++) s = f(s + f(x[r * din + i] * W[i * dout + j]));
+    if (mode === 1) s = s > 0 ? s : 0;
+    if (mode === 2) s = mask![r * dout + j] > 0 ? s : 0;
+    out[r * dout + j] = s;
+  }
+  return out;
+}
+const f32 = (n: number, r: () => number, scale = 1) => Float32Array.from({ length: n }, () => scale * r());
+const same = (got: Float32Array, want: Float32Array) => {
+  expect(got.length).toBe(want.length);
+  for (let i = 0; i < want.length; i++) if (!Object.is(got[i], want[i])) expect([i, got[i]]).toEqual([i, want[i]]);
+};
+
+describe("f32 dense layer (MLP engine)", () => {
+  it("forward (plain, fused ReLU, ReLU mask), weight gradient and transpose equal their f32 twins bit for bit at every kernel size", async () => {
+    await withKernels((s) => {
+      const r = lcg(11);
+      for (const n of KERNEL_SIZES) for (const din of [1, 3, 5, 9]) {
+        const rows = n, dout = Math.max(n, 1);
+        const W = f32(din * dout, r), b = f32(dout, r), x = f32(rows * din, r), mask = f32(rows * dout, r);
+        const pW = s.writeF32(W), pb = s.writeF32(b), px = s.writeF32(x), pm = s.writeF32(mask);
+        const out = s.alloc(4 * rows * dout + 4);
+        for (const mode of [0, 1, 2]) {
+          for (const withBias of [true, false]) {
+            s.k.dense32_forward(pW, withBias ? pb : 0, px, out, rows, din, dout, mode, mode === 2 ? pm : 0);
+            same(s.readF32(out, rows * dout), dense32Twin(W, withBias ? b : null, x, rows, din, dout, mode, mask));
+          }
+        }
+        // gW = xᵀ delta and gb = Σ_r delta, summed over the rows in order
+        const d = f32(rows * dout, r), pd = s.writeF32(d);
+        const gW = s.alloc(4 * din * dout), gb = s.alloc(4 * dout);
+        s.k.dense32_weight_grad(px, pd, gW, gb, rows, din, dout);
+        const wantW = new Float32Array(din * dout), wantB = new Float32Array(dout);
+        for (let j = 0; j < dout; j++) {
+          let t = 0;
+          for (let q = 0; q < rows; q++) t = f(t + d[q * dout + j]);
+          wantB[j] = t;
+          for (let i = 0; i < din; i++) {
+            let g = 0;
+            for (let q = 0; q < rows; q++) g = f(g + f(x[q * din + i] * d[q * dout + j]));
+            wantW[i * dout + j] = g;
+          }
+        }
+        same(s.readF32(gW, din * dout), wantW);
+        same(s.readF32(gb, dout), wantB);
+        const WT = s.alloc(4 * din * dout);
+        s.k.dense32_transpose(pW, WT, din, dout);
+        const got = s.readF32(WT, din * dout);
+        for (let i = 0; i < din; i++) for (let j = 0; j < dout; j++) expect(got[j * din + i]).toBe(W[i * dout + j]);
+      }
+    });
+  });
+});
+
+describe("activations (f32 values)", () => {
   for (const [name, kind] of Object.entries(Activation)) {
     it(`${name}: forward matches its twin and backward matches central differences`, async () => {
       await withKernels((s) => {
         for (const n of KERNEL_SIZES) {
           // keep away from ReLU/ELU's kink at 0 where the central difference is not the derivative
-          const z = Float64Array.from({ length: n }, (_, i) => (i % 2 ? 1 : -1) * (0.05 + 0.37 * i) % 3.7 || 0.3);
-          const pz = s.writeF64(z), pa = s.allocF64(n + 1), pd = s.writeF64(new Float64Array(n).fill(1)), pg = s.allocF64(n + 1);
+          const z = Float32Array.from({ length: n }, (_, i) => (i % 2 ? 1 : -1) * (0.05 + 0.37 * i) % 3.7 || 0.3);
+          const pz = s.writeF32(z), pa = s.alloc(4 * n + 4), pd = s.writeF32(new Float32Array(n).fill(1)), pg = s.alloc(4 * n + 4);
           s.k.act_forward(kind, ALPHA, pz, pa, n);
           s.k.act_backward(kind, ALPHA, pz, pa, pd, pg, n);
-          const a = s.readF64(pa, n), g = s.readF64(pg, n);
+          const a = s.readF32(pa, n), g = s.readF32(pg, n);
           const h = 1e-6;
           for (let i = 0; i < n; i++) {
-            close(a[i], actTwin(kind, z[i]), 1e-15);
-            close(g[i], (actTwin(kind, z[i] + h) - actTwin(kind, z[i] - h)) / (2 * h), 1e-8);
+            // act is evaluated in f64 (the host's tanh/expm1 may differ from the kernel's in the
+            // last f64 bits) and rounded once to f32: within u·|a|, allowance 2u.
+            close(a[i], actTwin(kind, z[i]), 2 * u);
+            // The slope is computed from the f32 activation a (relative error ≤ u; |a| ≤ 1 for
+            // tanh and ELU's negative side, |a − αz| ≤ 1 for tanh-linear), so 1 − a², a + 1 or
+            // 1 − t² + α errs by ≤ 2u; the product is rounded once more (u). The f64 central
+            // difference with h = 1e-6 errs by O(h²) ≈ 1e-12. Allowance: 4u.
+            close(g[i], (actTwin(kind, z[i] + h) - actTwin(kind, z[i] - h)) / (2 * h), 4 * u);
           }
         }
       });
@@ -88,57 +162,123 @@ describe("activations", () => {
   }
 });
 
-/** loss = Σ_r c_r · T(x_r) for a network of the given shape; checks every parameter gradient and
- *  the input gradient against central differences. */
-async function networkGradientCheck(activation: ActivationName, dims: number[], rows: number): Promise<void> {
+/** f64 forward twin of the whole network (no rounding) on the given (f32-valued) parameters. */
+function networkTwin(params: ArrayLike<number>, dims: number[], activation: number, x: ArrayLike<number>, rows: number): Float64Array {
+  const L = dims.length - 1;
+  const out = new Float64Array(rows * dims[L]);
+  for (let q = 0; q < rows; q++) {
+    let a = Array.from({ length: dims[0] }, (_, i) => x[q * dims[0] + i]);
+    let p = 0;
+    for (let l = 0; l < L; l++) {
+      const din = dims[l], dout = dims[l + 1];
+      const next: number[] = [];
+      for (let j = 0; j < dout; j++) {
+        let t = params[p + din * dout + j];
+        for (let i = 0; i < din; i++) t += a[i] * params[p + i * dout + j];
+        next.push(l + 1 < L ? actTwin(activation, t) : t);
+      }
+      p += (din + 1) * dout;
+      a = next;
+    }
+    for (let j = 0; j < dims[L]; j++) out[q * dims[L] + j] = a[j];
+  }
+  return out;
+}
+
+/** loss = Σ_r c_r · T(x_r) for a network of the given shape. Checks the f32 engine's output and
+ *  every parameter and input gradient against the f64 twin and its central differences, on the
+ *  same f32-valued parameters, inputs and coefficients. Returns the largest relative error. */
+async function networkGradientCheck(activation: ActivationName, dims: number[], rows: number): Promise<number> {
+  let worst = 0;
   await withKernels((s: Scope) => {
     const r = lcg(dims.length * 7 + Activation[activation]);
     const net = allocNetwork(s, { dims, activation, alpha: ALPHA, rows });
     const P = net.size;
     s.k.nn_init(net.spec, net.net, s.rng(3, "network"), 0, 0);
-    const params = s.readF64(net.net, P);
-    const x = fill(rows * dims[0], r, 2);
+    const params = Float64Array.from(s.readF32(net.net, P));
+    const x = Float64Array.from(f32(rows * dims[0], r, 2));
     const dOut = dims[dims.length - 1];
-    const c = fill(rows * dOut, r);
-    const pc = s.writeF64(c);
+    const c = Float64Array.from(f32(rows * dOut, r));
+    const kind = Activation[activation];
     const loss = (p: Float64Array, xin: Float64Array): number => {
-      s.f64(net.net, P).set(p);
-      s.f64(net.work, rows * dims[0]).set(xin);
-      s.k.nn_forward(net.spec, net.net, net.work, rows);
-      const out = s.f64(s.k.nn_output_ptr(net.spec, net.work), rows * dOut);
+      const out = networkTwin(p, dims, kind, xin, rows);
       let t = 0;
       for (let i = 0; i < rows * dOut; i++) t += c[i] * out[i];
       return t;
     };
-    loss(params, x);
-    s.k.nn_backward(net.spec, net.net, net.net + 8 * P, net.work, rows, pc, 1);
-    const grads = s.readF64(net.net + 8 * P, P);
+    // Tolerance from f32's unit roundoff u = 2^-24. Every output and gradient is a sum of
+    // products along paths through at most 3 layers; the longest chain of f32 roundings on a path
+    // (sums over ≤ 10 units or ≤ 9 rows per layer, the activation and its slope, the products)
+    // is under 32 operations, and the summed terms are O(1) (|W| ≤ 1/√fan_in, |x| ≤ 1, |c| ≤ ½,
+    // slopes ≤ 1 + α), so the f32 result is within 32u·Σ|terms| ≤ 64u·max(1, |g|) of the exact
+    // value. The f64 central difference with h = 1e-6 is exact to ≈ 1e-10 (O(h²) truncation,
+    // 1e-16/h cancellation).
+    const tol = 64 * u;
+    const check = (got: number, want: number) => {
+      worst = Math.max(worst, Math.abs(got - want) / Math.max(1, Math.abs(want)));
+      close(got, want, tol);
+    };
+    s.f64(net.work, rows * dims[0]).set(x);
+    s.k.nn_forward(net.spec, net.net, net.work, rows);
+    const T = s.readF64(s.k.nn_output_ptr(net.spec, net.work), rows * dOut);
+    const T64 = networkTwin(params, dims, kind, x, rows);
+    for (let i = 0; i < T.length; i++) check(T[i], T64[i]);
+    s.f64(s.k.nn_dout_ptr(net.spec, net.work), rows * dOut).set(c);
+    s.k.nn_backward(net.spec, net.net, net.net + 4 * P, net.work, rows, s.k.nn_dout_ptr(net.spec, net.work), 1);
+    const grads = s.readF32(net.net + 4 * P, P);
     const gx = s.readF64(s.k.nn_input_grad_ptr(net.spec, net.work), rows * dims[0]);
     const h = 1e-6;
     for (let k = 0; k < P; k++) {
       const pp = params.slice(); pp[k] += h;
       const pm = params.slice(); pm[k] -= h;
-      close(grads[k], (loss(pp, x) - loss(pm, x)) / (2 * h), 2e-7);
+      check(grads[k], (loss(pp, x) - loss(pm, x)) / (2 * h));
     }
     for (let k = 0; k < x.length; k++) {
       const xp = x.slice(); xp[k] += h;
       const xm = x.slice(); xm[k] -= h;
-      close(gx[k], (loss(params, xp) - loss(params, xm)) / (2 * h), 2e-7);
+      check(gx[k], (loss(params, xp) - loss(params, xm)) / (2 * h));
     }
   });
+  return worst;
 }
 
-describe("whole-network backward pass against central differences", () => {
+describe("whole-network forward and backward (f32 engine) against the f64 twin and central differences", () => {
   for (const act of Object.keys(Activation) as ActivationName[]) {
-    it(`${act}: 3 → 5 → 4 → 1, and 2 → 3 → 2 (two outputs)`, async () => {
+    it(`${act}: 3 → 5 → 4 → 1, 2 → 3 → 2 (two outputs), 6 → 9 → 10 → 1 (SIMD blocks and tails)`, async () => {
       await networkGradientCheck(act, [3, 5, 4, 1], 5);
       await networkGradientCheck(act, [2, 3, 2], 3);
+      await networkGradientCheck(act, [6, 9, 10, 1], 9);
     });
   }
 });
 
 describe("Adam", () => {
-  it("matches a step computed by hand, at every kernel size", async () => {
+  it("f32 (MLP engine): equals an f32 step computed by hand at every kernel size", async () => {
+    await withKernels((s) => {
+      const r = lcg(9);
+      for (const n of KERNEL_SIZES) {
+        const p = f32(n, r), g = f32(n, r), m = f32(n, r, 0.1), v = f32(n, r, 0.1).map(Math.abs);
+        const pp = s.writeF32(p), pg = s.writeF32(g), pm = s.writeF32(m), pv = s.writeF32(v);
+        const lr = 0.01, b1 = 0.9, b2 = 0.999, eps = 1e-8, t = 3;
+        s.k.nn_adam32(pp, pg, pm, pv, n, lr, b1, b2, eps, t);
+        const P = s.readF32(pp, n), M = s.readF32(pm, n), V = s.readF32(pv, n);
+        const lc1 = f(lr / (1 - b1 ** t)), c2 = f(1 / (1 - b2 ** t));
+        for (let i = 0; i < n; i++) {
+          const mm = f(f(f(b1) * m[i]) + f(f(1 - b1) * g[i]));
+          const vv = f(f(f(b2) * v[i]) + f(f(1 - b2) * f(g[i] * g[i])));
+          const step = f(f(lc1 * mm) / f(f(Math.sqrt(f(vv * c2))) + f(eps)));
+          expect(M[i]).toBe(mm);
+          expect(V[i]).toBe(vv);
+          // lc1 and c2 use the kernel's pow; the host's ** may differ in the last f64 bit, which
+          // can move a rounded f32 constant by one ulp: allow a few f32 roundings.
+          close(P[i], f(p[i] - step), 4 * u);
+        }
+      }
+    });
+  });
+
+  it("f64 (B-NAF): matches a step computed by hand, at every kernel size", async () => {
+
     await withKernels((s) => {
       const r = lcg(9);
       for (const n of KERNEL_SIZES) {
@@ -168,6 +308,7 @@ describe("Adam", () => {
     });
   });
 });
+
 
 describe("losses", () => {
   const h = 1e-6;
