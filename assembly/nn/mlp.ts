@@ -170,10 +170,12 @@ export function dense32_forward(W: usize, b: usize, inp: usize, out: usize, rows
   const rows4 = rows & ~3;
   const sx = <usize>din << 2;
   const so = <usize>dout << 2;
+  const sx2 = 2 * sx, sx3 = 3 * sx;
   const zero = f32x4.splat(0);
+  // one pointer walks row r's inputs; rows r + 1..3 are at fixed distances from it
   for (let r = 0; r < rows4; r += 4) {
     const x0 = inp + <usize>r * sx;
-    const x1 = x0 + sx, x2 = x1 + sx, x3 = x2 + sx;
+    const xEnd = x0 + sx;
     const o0 = out + <usize>r * so;
     const m0 = mask + <usize>r * so;
     for (let j = 0; j < n8; j += 8) {
@@ -182,19 +184,19 @@ export function dense32_forward(W: usize, b: usize, inp: usize, out: usize, rows
       const b1 = b != 0 ? v128.load(b + jo, 16) : zero;
       let a00 = b0, a01 = b1, a10 = b0, a11 = b1, a20 = b0, a21 = b1, a30 = b0, a31 = b1;
       let w = W + jo;
-      for (let io: usize = 0; io < sx; io += 4) {
+      for (let x = x0; x < xEnd; x += 4) {
         const w0 = v128.load(w);
         const w1 = v128.load(w, 16);
-        let s = v128.load32_splat(x0 + io);
+        let s = v128.load32_splat(x);
         a00 = f32x4.add(a00, f32x4.mul(s, w0));
         a01 = f32x4.add(a01, f32x4.mul(s, w1));
-        s = v128.load32_splat(x1 + io);
+        s = v128.load32_splat(x + sx);
         a10 = f32x4.add(a10, f32x4.mul(s, w0));
         a11 = f32x4.add(a11, f32x4.mul(s, w1));
-        s = v128.load32_splat(x2 + io);
+        s = v128.load32_splat(x + sx2);
         a20 = f32x4.add(a20, f32x4.mul(s, w0));
         a21 = f32x4.add(a21, f32x4.mul(s, w1));
-        s = v128.load32_splat(x3 + io);
+        s = v128.load32_splat(x + sx3);
         a30 = f32x4.add(a30, f32x4.mul(s, w0));
         a31 = f32x4.add(a31, f32x4.mul(s, w1));
         w += so;
@@ -213,12 +215,12 @@ export function dense32_forward(W: usize, b: usize, inp: usize, out: usize, rows
       const b0 = b != 0 ? v128.load(b + jo) : zero;
       let a0 = b0, a1 = b0, a2 = b0, a3 = b0;
       let w = W + jo;
-      for (let io: usize = 0; io < sx; io += 4) {
+      for (let x = x0; x < xEnd; x += 4) {
         const w0 = v128.load(w);
-        a0 = f32x4.add(a0, f32x4.mul(v128.load32_splat(x0 + io), w0));
-        a1 = f32x4.add(a1, f32x4.mul(v128.load32_splat(x1 + io), w0));
-        a2 = f32x4.add(a2, f32x4.mul(v128.load32_splat(x2 + io), w0));
-        a3 = f32x4.add(a3, f32x4.mul(v128.load32_splat(x3 + io), w0));
+        a0 = f32x4.add(a0, f32x4.mul(v128.load32_splat(x), w0));
+        a1 = f32x4.add(a1, f32x4.mul(v128.load32_splat(x + sx), w0));
+        a2 = f32x4.add(a2, f32x4.mul(v128.load32_splat(x + sx2), w0));
+        a3 = f32x4.add(a3, f32x4.mul(v128.load32_splat(x + sx3), w0));
         w += so;
       }
       let o = o0 + jo, m = m0 + jo;
@@ -233,12 +235,12 @@ export function dense32_forward(W: usize, b: usize, inp: usize, out: usize, rows
       const bj: f32 = b != 0 ? load<f32>(b + jo) : <f32>0;
       let a0 = bj, a1 = bj, a2 = bj, a3 = bj;
       let w = W + jo;
-      for (let io: usize = 0; io < sx; io += 4) {
+      for (let x = x0; x < xEnd; x += 4) {
         const wv = load<f32>(w);
-        a0 += load<f32>(x0 + io) * wv;
-        a1 += load<f32>(x1 + io) * wv;
-        a2 += load<f32>(x2 + io) * wv;
-        a3 += load<f32>(x3 + io) * wv;
+        a0 += load<f32>(x) * wv;
+        a1 += load<f32>(x + sx) * wv;
+        a2 += load<f32>(x + sx2) * wv;
+        a3 += load<f32>(x + sx3) * wv;
         w += so;
       }
       let o = o0 + jo, m = m0 + jo;
