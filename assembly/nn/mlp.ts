@@ -478,17 +478,69 @@ export function dense32_transpose(W: usize, WT: usize, din: i32, dout: i32): voi
   return 1.0 - t * t + alpha;
 }
 
-/** out[i] = f32(act(z[i])) over n f32 values, act evaluated in f64. */
+// ELU in f32x4: for z ≤ 0, e^z − 1 = 2^k·expm1(r) + (2^k − 1) with k = nearest(z/ln 2) and
+// r = z − k ln 2 (Cody–Waite: ln 2 split so that k·LN2_HI is exact), |r| ≤ ln 2 / 2, and expm1(r)
+// by its Taylor polynomial to degree 7 (remainder ≤ 0.347⁸/8! ≈ 5e-9 against |expm1(r)| ≥ |r|/2).
+// z is clamped below at −30 (e^−30 is far below half an ulp of 1, so the f32 result is −1 there
+// as well). Only f32 + − ×, nearest and bit operations: the same bits in every engine.
+const LN2_HI: f32 = 0.693145751953125;
+const LN2_LO: f32 = 1.428606765330187e-6;
+const INV_LN2: f32 = 1.4426950408889634;
+
+// @ts-ignore: decorator
+@inline function elu4(z: v128): v128 {
+  const zc = f32x4.pmax(f32x4.splat(-30), z);
+  const k = f32x4.nearest(f32x4.mul(zc, f32x4.splat(INV_LN2)));
+  const r = f32x4.sub(f32x4.sub(zc, f32x4.mul(k, f32x4.splat(LN2_HI))), f32x4.mul(k, f32x4.splat(LN2_LO)));
+  let p = f32x4.add(f32x4.splat(<f32>(1.0 / 720.0)), f32x4.mul(r, f32x4.splat(<f32>(1.0 / 5040.0))));
+  p = f32x4.add(f32x4.splat(<f32>(1.0 / 120.0)), f32x4.mul(r, p));
+  p = f32x4.add(f32x4.splat(<f32>(1.0 / 24.0)), f32x4.mul(r, p));
+  p = f32x4.add(f32x4.splat(<f32>(1.0 / 6.0)), f32x4.mul(r, p));
+  p = f32x4.add(f32x4.splat(<f32>0.5), f32x4.mul(r, p));
+  p = f32x4.add(f32x4.splat(<f32>1), f32x4.mul(r, p));
+  const em = f32x4.mul(r, p);
+  const two = i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(k), i32x4.splat(127)), 23); // 2^k
+  const neg = f32x4.add(f32x4.mul(two, em), f32x4.sub(two, f32x4.splat(<f32>1)));
+  return v128.bitselect(z, neg, f32x4.gt(z, f32x4.splat(0)));
+}
+
+// @ts-ignore: decorator
+@inline function elu1(z: f32): f32 {
+  return f32x4.extract_lane(elu4(f32x4.splat(z)), 0);
+}
+
+/** out[i] = f32(act(z[i])) over n f32 values: ReLU and ELU in f32 (ELU as above), tanh and
+ *  tanh-linear evaluated in f64 and rounded. */
 export function act_forward(kind: i32, alpha: f64, z: usize, out: usize, n: i32): void {
+  if (kind == ACT_ELU) {
+    const end = <usize>(n & ~3) << 2;
+    for (let q: usize = 0; q < end; q += 16) v128.store(out + q, elu4(v128.load(z + q)));
+    for (let i = n & ~3; i < n; i++) store<f32>(out + (<usize>i << 2), elu1(load<f32>(z + (<usize>i << 2))));
+    return;
+  }
   for (let i = 0; i < n; i++) {
     const p = <usize>i << 2;
     store<f32>(out + p, <f32>actValue(kind, alpha, <f64>load<f32>(z + p)));
   }
 }
 
-/** dz[i] = f32(da[i] · act'(z[i])) over n f32 values (product and slope in f64), with a = act(z)
- *  as computed by act_forward. */
+/** dz[i] = da[i] · act'(z[i]) over n f32 values, with a = act(z) as computed by act_forward:
+ *  for ELU in f32 (slope 1 or a + 1), otherwise slope and product in f64, rounded. */
 export function act_backward(kind: i32, alpha: f64, z: usize, a: usize, da: usize, dz: usize, n: i32): void {
+  if (kind == ACT_ELU) {
+    const one = f32x4.splat(1), zero = f32x4.splat(0);
+    const end = <usize>(n & ~3) << 2;
+    for (let q: usize = 0; q < end; q += 16) {
+      const slope = v128.bitselect(one, f32x4.add(v128.load(a + q), one), f32x4.gt(v128.load(z + q), zero));
+      v128.store(dz + q, f32x4.mul(v128.load(da + q), slope));
+    }
+    for (let i = n & ~3; i < n; i++) {
+      const p = <usize>i << 2;
+      const slope: f32 = load<f32>(z + p) > <f32>0 ? <f32>1 : load<f32>(a + p) + <f32>1;
+      store<f32>(dz + p, load<f32>(da + p) * slope);
+    }
+    return;
+  }
   for (let i = 0; i < n; i++) {
     const p = <usize>i << 2;
     store<f32>(dz + p, <f32>(<f64>load<f32>(da + p) * actSlope(kind, alpha, <f64>load<f32>(z + p), <f64>load<f32>(a + p))));
