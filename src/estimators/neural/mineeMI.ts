@@ -63,12 +63,13 @@ export interface MineeResult {
 // of steps are a plateau (lr 1e-4, 4000 steps gave 0.28 on MG(0.9), n = 400, truth 0.41), while
 // N(0, 0.2²) weights and lr 3e-3 level the three bounds off within ~1000 steps on n = 400…5000
 // rows; 2 × 16 units gave the same estimates as 2 × 32 (MG(0.9), normal ρ = 0.6 and 0.9, four
-// dimensions) at 2.5 times less work per step. Training far longer lets the networks fit individual rows (the estimate
-// drifts up slowly), so the step count is fixed rather than "until converged". Adam's jitter at
-// this rate (±0.02 nat between evaluations) and the reference-sampling error of one evaluation
-// (several hundredths with 4000 points: the (X, Y) network is peaked) are reduced by evaluating
-// with ≥ 20000 reference points and averaging the evaluations over the last 30 % of the steps —
-// the paper smooths its per-iteration estimates with a moving average to the same end.
+// dimensions) at 2.5 times less work per step. Training far longer lets the networks fit
+// individual rows (the estimate drifts up slowly), so the step count is fixed rather than "until
+// converged". Adam's jitter at this rate (±0.02 nat between evaluations) and the
+// reference-sampling error of one evaluation (several hundredths with 4000 points: the (X, Y)
+// network is peaked) are reduced by evaluating with ≥ 20000 reference points and averaging the
+// evaluations over the last 30 % of the steps — the paper smooths its per-iteration estimates
+// with a moving average to the same end.
 const specs: OptionSpecs = {
   ...commonSpecs,
   hiddenSizes: { default: [16, 16], check: widths },
