@@ -27,5 +27,5 @@ export { dist_fill_mixed_gaussian, dist_mixed_gaussian_mi_mc } from "./dist/mixe
 // ---- neural estimators: network engine, MINE, MI-NEE ----
 export { nn_param_count, nn_work_size, nn_activation_ptr, nn_output_ptr, nn_input_grad_ptr, nn_dout_ptr, dense32_forward, dense32_weight_grad, dense32_transpose, dense_forward, dense_backward, act_forward, act_backward, nn_forward, nn_backward, nn_adam32, nn_adam, nn_init } from "./nn/mlp";
 export { mine_epoch, mine_eval, mine_loss } from "./nn/mine";
-export { nee_epoch, nee_eval, dv_ref_loss } from "./nn/nee";
+export { nee_train, nee_eval, dv_ref_loss } from "./nn/nee";
 export { bnaf_param_count, bnaf_work_size, bnaf_transform, bnaf_logq, bnaf_loss, bnaf_init, bnaf_epoch } from "./nn/bnaf";

@@ -36,35 +36,42 @@ export function dv_ref_loss(f: usize, g: usize, B: i32, R: i32): f64 {
   return sumD / <f64>B - (mx + Math.log(se) - Math.log(<f64>R));
 }
 
-/** One epoch over the n data rows (d columns): idx reshuffled with rngBatch, then per batch of
- *  B data rows refFactor·B fresh reference points from rngRef and one Adam step on −bound.
- *  state[0] is the Adam step count. Needs specCap ≥ (1 + refFactor)·batch. Returns the mean
- *  training bound. */
-export function nee_epoch(spec: usize, net: usize, work: usize, data: usize, n: i32, d: i32, idx: usize,
-  box: usize, batch: i32, refFactor: i32, lr: f64, rngBatch: usize, rngRef: usize, state: usize): f64 {
-  rng_shuffle_i32(rngBatch, idx, n);
+/** `steps` Adam steps on −bound, each on a batch of `batch` data rows (d columns) and
+ *  refFactor·batch fresh uniform reference points from rngRef. The batches walk through idx
+ *  (a permutation of the n rows), which is reshuffled with rngBatch whenever fewer than `batch`
+ *  rows remain, so every batch has the same size and each row is used once per pass.
+ *  state[0] is the Adam step count, state[1] the position in idx (set it to n before the first
+ *  call so that the first batch starts on a fresh shuffle). Needs batch ≤ n and
+ *  specCap ≥ (1 + refFactor)·batch. Returns the mean training bound over the steps. */
+export function nee_train(spec: usize, net: usize, work: usize, data: usize, n: i32, d: i32, idx: usize,
+  box: usize, batch: i32, refFactor: i32, lr: f64, steps: i32, rngBatch: usize, rngRef: usize, state: usize): f64 {
   const out = nn_output_ptr(spec, work);
   const dOut = nn_dout_ptr(spec, work);
   const grads = netGrads(spec, net);
+  const B = batch;
+  const R = refFactor * B;
+  let pos = <i32>load<f64>(state, 8);
   let total = 0.0;
-  let nb = 0;
-  for (let s = 0; s < n; s += batch) {
-    const B = n - s < batch ? n - s : batch;
-    const R = refFactor * B;
+  for (let t = 0; t < steps; t++) {
+    if (pos + B > n) {
+      rng_shuffle_i32(rngBatch, idx, n);
+      pos = 0;
+    }
     for (let r = 0; r < B; r++) {
-      const i = load<i32>(idx + (<usize>(s + r) << 2));
+      const i = load<i32>(idx + (<usize>(pos + r) << 2));
       memory.copy(work + ((<usize>r * <usize>d) << 3), data + ((<usize>i * <usize>d) << 3), <usize>d << 3);
     }
+    pos += B;
     putUniform(work, B, R, d, box, rngRef);
     nn_forward(spec, net, work, B + R);
     total += dv_ref_loss(out, dOut, B, R);
-    nb++;
     nn_backward(spec, net, grads, work, B + R, dOut, 0);
     const step = load<f64>(state) + 1.0;
     store<f64>(state, step);
     netAdam(spec, net, lr, step);
   }
-  return nb > 0 ? total / <f64>nb : 0.0;
+  store<f64>(state, <f64>pos, 8);
+  return steps > 0 ? total / <f64>steps : 0.0;
 }
 
 /** mean f over the n data rows minus ln mean e^f over nRef uniform reference points. */
