@@ -1,5 +1,8 @@
 // `npm run bench:accuracy [-- --quick] [--estimators=gmmMI,ksgMI] [--seeds=3] [--n=200,1000,5000]
 //  [--suites=gmm-paper,mi-nee,beyond-normal] [--budget=120] [--out=accuracy]`
+//  or `node bench/accuracy.js --merge=accuracy-ksg,accuracy-gmm-full,… [--out=accuracy]`, which joins the
+//  rows of earlier runs (bench/results/<name>.json; a later file's rows replace an earlier file's rows
+//  for the same estimator, task, n and seed) and writes the joint summary and figures.
 // Every estimator the built package exports × every task with known MI × n × seeds: estimate, its
 // reported std, the truth and the time → bench/results/accuracy.json, a markdown summary
 // (bench/results/accuracy.md) and SVG figures rendered with Vega-Lite + Vega (bench/results/*.svg).
@@ -64,8 +67,52 @@ const bn = rows.filter((r) => r.suite === "beyond-normal" && r.n === nMax);
 if (bn.length) await renderSvg(pkg.errorHeatmapSpec(bn, { title: `Beyond Normal tasks: mean error (nats), n = ${nMax}` }), new URL(`bench/results/${outName}-heatmap-beyond-normal.svg`, root));
 }
 
+async function writeOutputs(rows, config) {
+  mkdirSync(new URL("bench/results/", root), { recursive: true });
+  const byFamily = pkg.summarizeAccuracy(rows, (r) => r.family);
+  const byN = pkg.summarizeAccuracy(rows, (r) => `n=${String(r.n).padStart(5, " ")}`);
+  const bySuiteN = pkg.summarizeAccuracy(rows, (r) => `${r.suite} n=${String(r.n).padStart(5, " ")}`);
+  writeFileSync(new URL(`bench/results/${outName}.json`, root), JSON.stringify({ machine: machine(), config, summaryByFamily: byFamily, summaryByN: byN, summaryBySuiteAndN: bySuiteN, rows }, null, 1) + "\n");
+
+  const fmtRows = (s) => s.map((r) => ({ estimator: r.estimator, group: r.group, ok: r.count, failed: r.failed, bias: r.bias, rmse: r.rmse, "mean std": r.meanStd, "mean s": r.meanSeconds }));
+  const md = [
+    `# Accuracy benchmark${config.quick ? " (quick mode)" : ""}`,
+    "",
+    `${machine().date}, Node ${process.version}, ${machine().cpu} × ${machine().cores} (shared with other jobs: times are noisy).`,
+    `Estimators: ${config.estimators.join(", ")}. n ∈ {${config.ns.join(", ")}}, ${new Set(rows.map((r) => r.seed)).size} seeds per task and n. Bias and RMSE in nats; "mean std" is the estimator's own reported std.`,
+    "",
+    "## Per estimator and task family",
+    "",
+    pkg.markdownTable(fmtRows(byFamily)),
+    "## Per estimator and n",
+    "",
+    pkg.markdownTable(fmtRows(byN)),
+    "## Per estimator, suite and n",
+    "",
+    pkg.markdownTable(fmtRows(bySuiteN)),
+  ].join("\n");
+  writeFileSync(new URL(`bench/results/${outName}.md`, root), md);
+  console.log(md);
+  await renderFigures(rows);
+}
+
 if (args.replot) {
   await renderFigures(JSON.parse(readFileSync(new URL(`bench/results/${outName}.json`, root), "utf8")).rows);
+  process.exit(0);
+}
+
+if (args.merge) {
+  const byKey = new Map();
+  const configs = [];
+  for (const name of String(args.merge).split(",")) {
+    const file = JSON.parse(readFileSync(new URL(`bench/results/${name}.json`, root), "utf8"));
+    configs.push({ file: name, ...file.config });
+    for (const r of file.rows) byKey.set(`${r.estimator}|${r.taskId}|${r.n}|${r.seed}`, r);
+  }
+  const rows = [...byKey.values()];
+  const estimatorsIn = [...new Set(rows.map((r) => r.estimator))];
+  await writeOutputs(rows, { merged: configs, ns: [...new Set(rows.map((r) => r.n))].sort((a, b) => a - b), estimators: estimatorsIn });
+  console.error(`accuracy: merged ${rows.length} rows from ${configs.length} files`);
   process.exit(0);
 }
 
@@ -105,28 +152,6 @@ for (const { task, suite, parameter } of tasks) {
   }
 }
 
-mkdirSync(new URL("bench/results/", root), { recursive: true });
-const byFamily = pkg.summarizeAccuracy(rows, (r) => r.family);
-const byN = pkg.summarizeAccuracy(rows, (r) => `n=${String(r.n).padStart(5, " ")}`);
 const config = { quick, ns, seeds: nSeeds, suites, budgetSeconds: budgetMs / 1000, maxDim: MAX_DIM, estimators: estimators.map((e) => e.name) };
-writeFileSync(new URL(`bench/results/${outName}.json`, root), JSON.stringify({ machine: machine(), config, summaryByFamily: byFamily, summaryByN: byN, rows }, null, 1) + "\n");
-
-const fmtRows = (s) => s.map((r) => ({ estimator: r.estimator, group: r.group, ok: r.count, failed: r.failed, bias: r.bias, rmse: r.rmse, "mean std": r.meanStd, "mean s": r.meanSeconds }));
-const md = [
-  `# Accuracy benchmark${quick ? " (quick mode)" : ""}`,
-  "",
-  `${machine().date}, Node ${process.version}, ${machine().cpu} × ${machine().cores} (shared with other jobs: times are noisy).`,
-  `Estimators: ${config.estimators.join(", ")}. n ∈ {${ns.join(", ")}}, ${nSeeds} seeds per task and n. Bias and RMSE in nats; "mean std" is the estimator's own reported std.`,
-  "",
-  "## Per estimator and task family",
-  "",
-  pkg.markdownTable(fmtRows(byFamily)),
-  "## Per estimator and n",
-  "",
-  pkg.markdownTable(fmtRows(byN)),
-].join("\n");
-writeFileSync(new URL(`bench/results/${outName}.md`, root), md);
-console.log(md);
-
-await renderFigures(rows);
+await writeOutputs(rows, config);
 console.error(`accuracy: ${rows.length} rows in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
