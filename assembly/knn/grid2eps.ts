@@ -6,8 +6,10 @@
 //    two points at a time with f64x2;
 //  - only the k + 1 smallest distances are kept (the query itself included: it is at distance 0,
 //    the smallest, so the (k + 1)-th smallest distance over all points is the k-th over the
-//    others, ties and duplicate points included), in a small sorted array. The k-th distance
-//    does not depend on which of several equidistant points is taken, so no row order is needed;
+//    others, ties and duplicate points included). The k-th distance does not depend on which
+//    of several equidistant points is taken, so no row order is needed. For k ≤ 7 they sit in
+//    f64x2 registers and each pair of points is merged in without a branch (mispredicted
+//    branches cost more than the whole merge); larger k use a sorted array in memory;
 //  - a query first scans the 3 × 3 block of cells around its own (widening ring by ring only
 //    while it has fewer than k + 1 candidates), then every further column and row whose lower
 //    bound is still below the current k-th distance. Bounds come from the sorted values at the
@@ -53,10 +55,9 @@ let gWorst: f64 = Infinity; // gBest[K − 1]
 }
 
 // The candidates: for k ≤ 7 the K = k + 1 smallest distances live in up to four f64x2
-// registers B0..B3 (ascending across lanes, unused slots +Infinity) and every point is inserted
-// without branches: new b_j = min(b_j, max(b_{j−1}, d)) (b_{−1} = −Infinity) keeps the K smallest
-// of the old ones and d. pmin / pmax are exact here (no NaN can arise from finite inputs).
-// Larger k keep them in memory (gBest) with an insertion step.
+// registers B0..B3 (ascending across lanes, unused slots +Infinity), updated by the pair merge
+// in scan. pmin / pmax are exact here (no NaN can arise from finite inputs). Larger k keep them
+// in memory (gBest) with an insertion step.
 let gB0: v128 = f64x2.splat(Infinity);
 let gB1: v128 = f64x2.splat(Infinity);
 let gB2: v128 = f64x2.splat(Infinity);
@@ -106,32 +107,36 @@ function scan(s: i32, e: i32, qx: f64, qy: f64): void {
   const lowest = f64x2.splat(-Infinity);
   let b0 = gB0, b1 = gB1, b2 = gB2, b3 = gB3;
   for (let p = s; p < e; p += 2) {
-    const dv = pairDist(p, qx2, qy2);
+    let dv = pairDist(p, qx2, qy2);
     // An odd run's last pair reads one value past the run (px, py have a spare slot at the
-    // end); its second lane is not inserted.
-    for (let t = 0; t < 2; t++) {
-      if (t == 1 && p + 1 >= e) break;
-      const d = t == 0 ? v128.shuffle<f64>(dv, dv, 0, 0) : v128.shuffle<f64>(dv, dv, 1, 1);
-      const s0 = v128.shuffle<f64>(lowest, b0, 1, 2);
-      if (nv == 1) {
-        b0 = f64x2.pmin(b0, f64x2.pmax(s0, d));
-      } else if (nv == 2) {
-        const s1 = v128.shuffle<f64>(b0, b1, 1, 2);
-        b0 = f64x2.pmin(b0, f64x2.pmax(s0, d));
-        b1 = f64x2.pmin(b1, f64x2.pmax(s1, d));
-      } else {
-        const s1 = v128.shuffle<f64>(b0, b1, 1, 2);
-        const s2 = v128.shuffle<f64>(b1, b2, 1, 2);
-        const s3 = v128.shuffle<f64>(b2, b3, 1, 2);
-        b0 = f64x2.pmin(b0, f64x2.pmax(s0, d));
-        b1 = f64x2.pmin(b1, f64x2.pmax(s1, d));
-        b2 = f64x2.pmin(b2, f64x2.pmax(s2, d));
-        b3 = f64x2.pmin(b3, f64x2.pmax(s3, d));
-      }
+    // end): that lane becomes +Infinity, which changes nothing.
+    if (p + 1 >= e) dv = f64x2.replace_lane(dv, 1, Infinity);
+    // Both lanes at once: with l ≤ h the pair, the j-th smallest of the old K and the pair is
+    // min(b_j, max(b_{j−1}, l), max(b_{j−2}, h)) (b_{−1} = b_{−2} = −Infinity).
+    const sw = v128.shuffle<f64>(dv, dv, 1, 0);
+    const l = f64x2.pmin(dv, sw);
+    const h = f64x2.pmax(dv, sw);
+    const s0 = v128.shuffle<f64>(lowest, b0, 1, 2);
+    if (nv == 1) {
+      b0 = f64x2.pmin(f64x2.pmin(b0, f64x2.pmax(s0, l)), h);
+    } else if (nv == 2) {
+      const s1 = v128.shuffle<f64>(b0, b1, 1, 2);
+      const n1 = f64x2.pmin(f64x2.pmin(b1, f64x2.pmax(s1, l)), f64x2.pmax(b0, h));
+      b0 = f64x2.pmin(f64x2.pmin(b0, f64x2.pmax(s0, l)), h);
+      b1 = n1;
+    } else {
+      const s1 = v128.shuffle<f64>(b0, b1, 1, 2);
+      const s2 = v128.shuffle<f64>(b1, b2, 1, 2);
+      const s3 = v128.shuffle<f64>(b2, b3, 1, 2);
+      const n3 = f64x2.pmin(f64x2.pmin(b3, f64x2.pmax(s3, l)), f64x2.pmax(b2, h));
+      const n2 = f64x2.pmin(f64x2.pmin(b2, f64x2.pmax(s2, l)), f64x2.pmax(b1, h));
+      const n1 = f64x2.pmin(f64x2.pmin(b1, f64x2.pmax(s1, l)), f64x2.pmax(b0, h));
+      b0 = f64x2.pmin(f64x2.pmin(b0, f64x2.pmax(s0, l)), h);
+      b1 = n1; b2 = n2; b3 = n3;
     }
   }
-  gB0 = b0; gB1 = b1; gB2 = b2; gB3 = b3;
   const last = gK1 - 1;
+  gB0 = b0; gB1 = b1; gB2 = b2; gB3 = b3;
   const v = last >> 1 == 0 ? b0 : last >> 1 == 1 ? b1 : last >> 1 == 2 ? b2 : b3;
   gWorst = (last & 1) == 0 ? f64x2.extract_lane(v, 0) : f64x2.extract_lane(v, 1);
 }
@@ -142,6 +147,15 @@ function scan(s: i32, e: i32, qx: f64, qy: f64): void {
   if (b0 < 0) b0 = 0;
   if (b1 > gG - 1) b1 = gG - 1;
   if (b0 <= b1) scan(cellStart(a * gG + b0), cellStart(a * gG + b1 + 1), qx, qy);
+}
+
+// rank / W without an integer division: the product with 1 / W is off by at most one.
+// @ts-ignore: decorator
+@inline function bandOf(rank: i32, W: i32, invW: f64): i32 {
+  let c = <i32>(<f64>rank * invW);
+  if (c * W > rank) c--;
+  else if ((c + 1) * W <= rank) c++;
+  return c;
 }
 
 /** Cells per side for n points at about two points per cell (the fastest measured; flat from 1
@@ -167,9 +181,10 @@ export function knn_grid2_eps(x: usize, y: usize, idx: usize, rankX: usize, rank
   const cells = G * G;
   // Counting sort of the joint rows by cell (column-major cell numbers).
   memory.fill(start, 0, <usize>(cells + 1) << 2);
+  const invW = 1.0 / <f64>W;
   for (let i = 0; i < n; i++) {
     const j = idx == 0 ? i : load<i32>(idx + (<usize>i << 2));
-    const cell = (load<i32>(rankX + (<usize>i << 2)) / W) * G + load<i32>(rankY + (<usize>j << 2)) / W;
+    const cell = bandOf(load<i32>(rankX + (<usize>i << 2)), W, invW) * G + bandOf(load<i32>(rankY + (<usize>j << 2)), W, invW);
     const s = start + (<usize>(cell + 1) << 2);
     store<i32>(s, load<i32>(s) + 1);
   }
@@ -179,7 +194,7 @@ export function knn_grid2_eps(x: usize, y: usize, idx: usize, rankX: usize, rank
   }
   for (let i = 0; i < n; i++) {
     const j = idx == 0 ? i : load<i32>(idx + (<usize>i << 2));
-    const cell = (load<i32>(rankX + (<usize>i << 2)) / W) * G + load<i32>(rankY + (<usize>j << 2)) / W;
+    const cell = bandOf(load<i32>(rankX + (<usize>i << 2)), W, invW) * G + bandOf(load<i32>(rankY + (<usize>j << 2)), W, invW);
     const s = start + (<usize>cell << 2);
     const p = load<i32>(s);
     store<i32>(s, p + 1);
