@@ -83,56 +83,71 @@ function insertMem(d: f64): void {
 }
 
 // Offer the points at positions [s, e) (max-norm distance to (qx, qy)).
-function scan(s: i32, e: i32, qx: f64, qy: f64): void {
+// @ts-ignore: decorator
+@inline function scan(s: i32, e: i32, qx: f64, qy: f64): void {
+  scan3(s, e, 0, 0, 0, 0, qx, qy);
+}
+
+// Offer the points of up to three runs [s0, e0), [s1, e1), [s2, e2) (one call for the 3 × 3
+// block: the candidate registers are loaded and stored once).
+function scan3(s0: i32, e0: i32, s1: i32, e1: i32, s2: i32, e2: i32, qx: f64, qy: f64): void {
   const qx2 = f64x2.splat(qx);
   const qy2 = f64x2.splat(qy);
   const nv = gNV;
   if (nv == 0) {
-    let p = s;
-    for (; p + 1 < e; p += 2) {
-      const dv = pairDist(p, qx2, qy2);
-      if (v128.any_true(f64x2.lt(dv, f64x2.splat(gWorst)))) {
-        const d0 = f64x2.extract_lane(dv, 0);
-        if (d0 < gWorst) insertMem(d0);
-        const d1 = f64x2.extract_lane(dv, 1);
-        if (d1 < gWorst) insertMem(d1);
+    for (let run = 0; run < 3; run++) {
+      const s = run == 0 ? s0 : run == 1 ? s1 : s2;
+      const e = run == 0 ? e0 : run == 1 ? e1 : e2;
+      let p = s;
+      for (; p + 1 < e; p += 2) {
+        const dv = pairDist(p, qx2, qy2);
+        if (v128.any_true(f64x2.lt(dv, f64x2.splat(gWorst)))) {
+          const d0 = f64x2.extract_lane(dv, 0);
+          if (d0 < gWorst) insertMem(d0);
+          const d1 = f64x2.extract_lane(dv, 1);
+          if (d1 < gWorst) insertMem(d1);
+        }
       }
-    }
-    if (p < e) {
-      const d = max(abs(qx - ldf(gX, p)), abs(qy - ldf(gY, p)));
-      if (d < gWorst) insertMem(d);
+      if (p < e) {
+        const d = max(abs(qx - ldf(gX, p)), abs(qy - ldf(gY, p)));
+        if (d < gWorst) insertMem(d);
+      }
     }
     return;
   }
   const lowest = f64x2.splat(-Infinity);
   let b0 = gB0, b1 = gB1, b2 = gB2, b3 = gB3;
-  for (let p = s; p < e; p += 2) {
-    let dv = pairDist(p, qx2, qy2);
-    // An odd run's last pair reads one value past the run (px, py have a spare slot at the
-    // end): that lane becomes +Infinity, which changes nothing.
-    if (p + 1 >= e) dv = f64x2.replace_lane(dv, 1, Infinity);
-    // Both lanes at once: with l ≤ h the pair, the j-th smallest of the old K and the pair is
-    // min(b_j, max(b_{j−1}, l), max(b_{j−2}, h)) (b_{−1} = b_{−2} = −Infinity).
-    const sw = v128.shuffle<f64>(dv, dv, 1, 0);
-    const l = f64x2.pmin(dv, sw);
-    const h = f64x2.pmax(dv, sw);
-    const s0 = v128.shuffle<f64>(lowest, b0, 1, 2);
-    if (nv == 1) {
-      b0 = f64x2.pmin(f64x2.pmin(b0, f64x2.pmax(s0, l)), h);
-    } else if (nv == 2) {
-      const s1 = v128.shuffle<f64>(b0, b1, 1, 2);
-      const n1 = f64x2.pmin(f64x2.pmin(b1, f64x2.pmax(s1, l)), f64x2.pmax(b0, h));
-      b0 = f64x2.pmin(f64x2.pmin(b0, f64x2.pmax(s0, l)), h);
-      b1 = n1;
-    } else {
-      const s1 = v128.shuffle<f64>(b0, b1, 1, 2);
-      const s2 = v128.shuffle<f64>(b1, b2, 1, 2);
-      const s3 = v128.shuffle<f64>(b2, b3, 1, 2);
-      const n3 = f64x2.pmin(f64x2.pmin(b3, f64x2.pmax(s3, l)), f64x2.pmax(b2, h));
-      const n2 = f64x2.pmin(f64x2.pmin(b2, f64x2.pmax(s2, l)), f64x2.pmax(b1, h));
-      const n1 = f64x2.pmin(f64x2.pmin(b1, f64x2.pmax(s1, l)), f64x2.pmax(b0, h));
-      b0 = f64x2.pmin(f64x2.pmin(b0, f64x2.pmax(s0, l)), h);
-      b1 = n1; b2 = n2; b3 = n3;
+  for (let run = 0; run < 3; run++) {
+    const s = run == 0 ? s0 : run == 1 ? s1 : s2;
+    const e = run == 0 ? e0 : run == 1 ? e1 : e2;
+    for (let p = s; p < e; p += 2) {
+      let dv = pairDist(p, qx2, qy2);
+      // An odd run's last pair reads one value past the run (px, py have a spare slot at the
+      // end): that lane becomes +Infinity, which changes nothing.
+      if (p + 1 >= e) dv = f64x2.replace_lane(dv, 1, Infinity);
+      // Both lanes at once: with l ≤ h the pair, the j-th smallest of the old K and the pair is
+      // min(b_j, max(b_{j−1}, l), max(b_{j−2}, h)) (b_{−1} = b_{−2} = −Infinity).
+      const sw = v128.shuffle<f64>(dv, dv, 1, 0);
+      const l = f64x2.pmin(dv, sw);
+      const h = f64x2.pmax(dv, sw);
+      const t0 = v128.shuffle<f64>(lowest, b0, 1, 2);
+      if (nv == 1) {
+        b0 = f64x2.pmin(f64x2.pmin(b0, f64x2.pmax(t0, l)), h);
+      } else if (nv == 2) {
+        const t1 = v128.shuffle<f64>(b0, b1, 1, 2);
+        const n1 = f64x2.pmin(f64x2.pmin(b1, f64x2.pmax(t1, l)), f64x2.pmax(b0, h));
+        b0 = f64x2.pmin(f64x2.pmin(b0, f64x2.pmax(t0, l)), h);
+        b1 = n1;
+      } else {
+        const t1 = v128.shuffle<f64>(b0, b1, 1, 2);
+        const t2 = v128.shuffle<f64>(b1, b2, 1, 2);
+        const t3 = v128.shuffle<f64>(b2, b3, 1, 2);
+        const n3 = f64x2.pmin(f64x2.pmin(b3, f64x2.pmax(t3, l)), f64x2.pmax(b2, h));
+        const n2 = f64x2.pmin(f64x2.pmin(b2, f64x2.pmax(t2, l)), f64x2.pmax(b1, h));
+        const n1 = f64x2.pmin(f64x2.pmin(b1, f64x2.pmax(t1, l)), f64x2.pmax(b0, h));
+        b0 = f64x2.pmin(f64x2.pmin(b0, f64x2.pmax(t0, l)), h);
+        b1 = n1; b2 = n2; b3 = n3;
+      }
     }
   }
   const last = gK1 - 1;
@@ -216,7 +231,16 @@ export function knn_grid2_eps(x: usize, y: usize, idx: usize, rankX: usize, rank
         gB0 = gB1 = gB2 = gB3 = f64x2.splat(Infinity);
         gWorst = Infinity;
         // The 3 × 3 block, then whole rings while fewer than k + 1 points have been seen.
-        for (let aa = a - 1; aa <= a + 1; aa++) if (aa >= 0 && aa < G) scanColumn(aa, b - 1, b + 1, qx, qy);
+        {
+          const c0 = b > 0 ? b - 1 : 0;
+          const c1 = (b < G - 1 ? b + 1 : G - 1) + 1;
+          const m = a * G;
+          const ls = a > 0 ? cellStart(m - G + c0) : 0; // a missing neighbour column: an empty run
+          const le = a > 0 ? cellStart(m - G + c1) : 0;
+          const rs = a < G - 1 ? cellStart(m + G + c0) : 0;
+          const re = a < G - 1 ? cellStart(m + G + c1) : 0;
+          scan3(ls, le, cellStart(m + c0), cellStart(m + c1), rs, re, qx, qy);
+        }
         let r = 1;
         while (gWorst == Infinity && (a - r > 0 || a + r < G - 1 || b - r > 0 || b + r < G - 1)) {
           r++;
