@@ -205,7 +205,7 @@ describe("knn_grid2_eps", () => {
     await withKernels((s) => {
       for (const n of [...KERNEL_SIZES, 3000]) {
         // k = 1, 3, 7 use the register paths (one, two and four f64x2), 2 an odd K, 9 the memory path.
-        for (const k of [1, 2, 3, 7, 9, n - 1]) {
+        for (const k of n === 3000 ? [1, 2, 3, 7, 9] : [1, 2, 3, 7, 9, n - 1]) {
           if (k < 1 || n < k + 1) continue;
           const r = lcg(5 * n + k);
           const x = n === 3000 ? Float64Array.from({ length: n }, r) : tiedData(n, 1, 3 * n + k, 5);
