@@ -104,8 +104,9 @@ export function sortKeysWithPayload(keys: usize, vals: usize, n: i32): void {
  *  equal width between the minimum and the maximum; fl((v − min) · scale) is monotone in v, so
  *  bucket order is value order), then each bucket is insertion-sorted, or introsorted when it
  *  holds more than 48 values (clustered or heavy-tailed data), so the worst case stays
- *  O(n log n). Small inputs use introsort. Either way ties keep no particular order. */
-export function knn_sort_ranks(values: usize, n: i32, sorted: usize, order: usize, rank: usize, scratch: usize): void {
+ *  O(n log n); `scratch` is then left holding knn_bucket_table(sorted, n, n, ·) and the result
+ *  is 1, else 0. Small inputs (n < 2048) use introsort. Either way ties keep no particular order. */
+export function knn_sort_ranks(values: usize, n: i32, sorted: usize, order: usize, rank: usize, scratch: usize): i32 {
   if (n < 2048) {
     for (let i = 0; i < n; i++) {
       store<f64>(sorted + (<usize>i << 3), load<f64>(values + (<usize>i << 3)));
@@ -158,8 +159,13 @@ export function knn_sort_ranks(values: usize, n: i32, sorted: usize, order: usiz
       }
       from = end;
     }
+    // Shifted by one bucket, the ends become the starts: scratch is now exactly
+    // knn_bucket_table(sorted, n, n) (same buckets: lo = sorted[0], the same scale).
+    memory.copy(start + 4, start, <usize>B << 2);
+    store<i32>(start, 0);
   }
   for (let r = 0; r < n; r++) store<i32>(rank + (<usize>load<i32>(order + (<usize>r << 2)) << 2), r);
+  return n < 2048 ? 0 : 1;
 }
 
 /** Bytes of scratch knn_sort_ranks needs for n values. */

@@ -24,7 +24,15 @@ describe("knn_sort_ranks", () => {
         const sorted = s.allocF64(n);
         const order = s.allocI32(n);
         const rank = s.allocI32(n);
-        s.k.knn_sort_ranks(p, n, sorted, order, rank, s.alloc(s.k.knn_sort_scratch_bytes(n)));
+        const scratch = s.alloc(s.k.knn_sort_scratch_bytes(n));
+        const bucketed = s.k.knn_sort_ranks(p, n, sorted, order, rank, scratch);
+        expect(bucketed).toBe(n >= 2048 ? 1 : 0);
+        if (bucketed) {
+          // The bucket path leaves the search table of its n buckets in the scratch.
+          const table = s.allocI32(n + 1);
+          s.k.knn_bucket_table(sorted, n, n, table);
+          expect(Array.from(s.readI32(scratch, n + 1))).toEqual(Array.from(s.readI32(table, n + 1)));
+        }
         const sv = s.readF64(sorted, n);
         const ord = s.readI32(order, n);
         const rk = s.readI32(rank, n);
