@@ -28,3 +28,10 @@ export function knn_digamma_mean_i32(counts: usize, n: i32, offset: f64): f64 {
   }
   return s / <f64>n;
 }
+
+/** How many of the n f64 values are zero (rows whose k-th neighbour distance is 0). */
+export function knn_count_zero_f64(values: usize, n: i32): i32 {
+  let z = 0;
+  for (let i = 0; i < n; i++) if (load<f64>(values + (<usize>i << 3)) == 0) z++;
+  return z;
+}

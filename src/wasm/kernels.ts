@@ -52,6 +52,7 @@ export interface Kernels {
     k: number, start: number, px: number, py: number, rows: number, best: number, eps: number): void;
   knn_grid2_eps_side(n: number): number;
   knn_digamma_mean_i32(counts: number, n: number, offset: number): number;
+  knn_count_zero_f64(values: number, n: number): number;
   knn_join_rows(x: number, dx: number, y: number, dy: number, idx: number, n: number, dst: number): void;
   knn_gather_rows(src: number, d: number, idx: number, n: number, dst: number): void;
   knn_gather_i32(src: number, idx: number, n: number, dst: number): void;

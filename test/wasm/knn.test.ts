@@ -319,6 +319,15 @@ describe("knn_digamma_mean_i32, gathers and the plug-in kernel", () => {
     });
   });
 
+  it("knn_count_zero_f64 counts zeros (±0) like its twin at every kernel size", async () => {
+    await withKernels((s) => {
+      for (const n of KERNEL_SIZES) {
+        const v = Float64Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 0 : i % 7 === 0 ? -0 : i * 0.5));
+        expect(s.k.knn_count_zero_f64(s.writeF64(v), n)).toBe(v.filter((x) => x === 0).length);
+      }
+    });
+  });
+
   it("join, gather, invert and iota move rows and indices like their twins", async () => {
     await withKernels((s) => {
       for (const n of KERNEL_SIZES) {

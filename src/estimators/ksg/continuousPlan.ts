@@ -43,10 +43,7 @@ export function continuousPlan(s: Scope, x: number, dx: number, y: number, dy: n
       return psiN + psiK - 1 / k - s.k.knn_digamma_mean_i32(cx, n, -1) - s.k.knn_digamma_mean_i32(cy, n, -1);
     },
     zeroRadius() {
-      const e = s.f64(knn.eps, n);
-      let z = 0;
-      for (let i = 0; i < n; i++) if (e[i] === 0) z++;
-      return z;
+      return s.k.knn_count_zero_f64(knn.eps, n);
     },
   };
 }
