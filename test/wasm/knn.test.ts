@@ -10,7 +10,7 @@ function tiedData(n: number, d: number, seed: number, levels = 5): Float64Array 
 }
 
 describe("knn_sort_ranks", () => {
-  it("sorts (with ties) and returns each value's position, at every kernel size and at 5000", async () => {
+  it("sorts (with ties) and returns each value’s position, at every kernel size and at 5000, 6000 and 7000", async () => {
     await withKernels((s) => {
       for (const n of [...KERNEL_SIZES, 5000, 6000, 7000]) {
         // 5000, 6000 and 7000 take the bucket path (negative, positive, ±0 and tied values; 6000 has
