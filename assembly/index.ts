@@ -9,9 +9,11 @@ export { knn_sort_ranks, knn_sort_scratch_bytes } from "./knn/sort";
 export { knn_bucket_table, knn_count_sorted, knn_invert_i32 } from "./knn/counts";
 export { kdtree_build, kdtree_knn, kdtree_count } from "./knn/kdtree";
 export { knn_grid2, knn_grid2_side } from "./knn/grid2";
-export { knn_digamma_mean_i32 } from "./knn/digammaMean";
+export { knn_grid2_eps, knn_grid2_eps_side } from "./knn/grid2eps";
+export { knn_digamma_mean_i32, knn_count_zero_f64 } from "./knn/digammaMean";
 export { knn_join_rows, knn_gather_rows, knn_gather_i32, knn_iota_i32 } from "./knn/gather";
 export { knn_plugin_mi } from "./knn/plugin";
+export { knn_prepare } from "./knn/prepare";
 
 // ---- GMM ----
 export { gmm_em_fit, gmm_em_work_f64, gmm_score } from "./gmm/em";

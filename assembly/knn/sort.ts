@@ -98,83 +98,77 @@ export function sortKeysWithPayload(keys: usize, vals: usize, n: i32): void {
   introsort(keys, vals, 0, n - 1, depth);
 }
 
-// @ts-ignore: decorator
-@inline function sortableBits(v: f64): u64 {
-  // IEEE order as unsigned integer order: negative values have every bit flipped, the others
-  // only the sign bit (−0 sorts just before +0; they compare equal, so the order stays sorted).
-  const b = reinterpret<u64>(v);
-  return (b >> 63) != 0 ? ~b : b | 0x8000000000000000;
-}
-
-const RADIX_BITS: u64 = 11;
-const RADIX: i32 = 1 << <i32>RADIX_BITS;
-const PASSES: i32 = 6; // 6 × 11 bits ≥ 64
-
-/** LSD radix sort of the keys at `keys` (n f64) with their i32 payload, using `keys2` (n f64),
- *  `vals2` (n i32) and `hist` (6 × 2048 i32) as scratch; stable, O(n), result in keys/vals.
- *  Passes whose digit is the same for every key are skipped. */
-function radixSort(keys: usize, vals: usize, n: i32, keys2: usize, vals2: usize, hist: usize): void {
-  memory.fill(hist, 0, <usize>(PASSES * RADIX) << 2);
-  for (let i = 0; i < n; i++) {
-    const b = sortableBits(load<f64>(keys + (<usize>i << 3)));
-    for (let p = 0; p < PASSES; p++) {
-      const digit = <i32>((b >> (<u64>p * RADIX_BITS)) & <u64>(RADIX - 1));
-      const h = hist + (<usize>(p * RADIX + digit) << 2);
-      store<i32>(h, load<i32>(h) + 1);
-    }
-  }
-  let srcK = keys, srcV = vals, dstK = keys2, dstV = vals2;
-  for (let p = 0; p < PASSES; p++) {
-    const h = hist + (<usize>(p * RADIX) << 2);
-    let trivial = false;
-    let sum = 0;
-    for (let dgt = 0; dgt < RADIX; dgt++) {
-      const c = load<i32>(h + (<usize>dgt << 2));
-      if (c == n) trivial = true;
-      store<i32>(h + (<usize>dgt << 2), sum);
-      sum += c;
-    }
-    if (trivial) continue;
-    const shift = <u64>p * RADIX_BITS;
-    for (let i = 0; i < n; i++) {
-      const k = load<f64>(srcK + (<usize>i << 3));
-      const digit = <i32>((sortableBits(k) >> shift) & <u64>(RADIX - 1));
-      const slot = h + (<usize>digit << 2);
-      const at = load<i32>(slot);
-      store<i32>(slot, at + 1);
-      store<f64>(dstK + (<usize>at << 3), k);
-      store<i32>(dstV + (<usize>at << 2), load<i32>(srcV + (<usize>i << 2)));
-    }
-    const tk = srcK; srcK = dstK; dstK = tk;
-    const tv = srcV; srcV = dstV; dstV = tv;
-  }
-  if (srcK != keys) {
-    memory.copy(keys, srcK, <usize>n << 3);
-    memory.copy(vals, srcV, <usize>n << 2);
-  }
-}
-
 /** Sorted copy of the n values at `values` into `sorted`, `order[r]` = the row of the value at
- *  position r, and `rank[i]` = the position of row i's value. `scratch` is n f64 + n i32 +
- *  6 × 2048 i32 of work space (see knn_sort_scratch_bytes). Large inputs use an LSD radix sort on
- *  the IEEE bits, small ones introsort; either way ties keep no particular order. */
-export function knn_sort_ranks(values: usize, n: i32, sorted: usize, order: usize, rank: usize, scratch: usize): void {
-  for (let i = 0; i < n; i++) {
-    store<f64>(sorted + (<usize>i << 3), load<f64>(values + (<usize>i << 3)));
-    store<i32>(order + (<usize>i << 2), i);
-  }
-  if (n >= 2048) {
-    const keys2 = scratch;
-    const vals2 = scratch + (<usize>n << 3);
-    const hist = vals2 + ((<usize>n << 2) + 15 & ~<usize>15);
-    radixSort(sorted, order, n, keys2, vals2, hist);
-  } else {
+ *  position r, and `rank[i]` = the position of row i's value. `scratch` is (n + 1) i32 of work
+ *  space (see knn_sort_scratch_bytes). Large inputs are bucket-sorted by value (n buckets of
+ *  equal width between the minimum and the maximum; fl((v − min) · scale) is monotone in v, so
+ *  bucket order is value order), then each bucket is insertion-sorted, or introsorted when it
+ *  holds more than 48 values (clustered or heavy-tailed data), so the worst case stays
+ *  O(n log n); `scratch` is then left holding knn_bucket_table(sorted, n, n, ·) and the result
+ *  is 1, else 0. Small inputs (n < 2048) use introsort. Either way ties keep no particular order. */
+export function knn_sort_ranks(values: usize, n: i32, sorted: usize, order: usize, rank: usize, scratch: usize): i32 {
+  if (n < 2048) {
+    for (let i = 0; i < n; i++) {
+      store<f64>(sorted + (<usize>i << 3), load<f64>(values + (<usize>i << 3)));
+      store<i32>(order + (<usize>i << 2), i);
+    }
     sortKeysWithPayload(sorted, order, n);
+  } else {
+    let lo = load<f64>(values);
+    let hi = lo;
+    for (let i = 1; i < n; i++) {
+      const v = load<f64>(values + (<usize>i << 3));
+      lo = v < lo ? v : lo;
+      hi = v > hi ? v : hi;
+    }
+    const span = hi - lo;
+    const B = n;
+    const scale = span > 0 && isFinite(<f64>B / span) ? <f64>B / span : 0.0;
+    const start = scratch; // B + 1 i32: counts, then the next free slot of each bucket
+    memory.fill(start, 0, <usize>(B + 1) << 2);
+    for (let i = 0; i < n; i++) {
+      const f = (load<f64>(values + (<usize>i << 3)) - lo) * scale;
+      const b = f < <f64>B ? <i32>f : B - 1;
+      const c = start + (<usize>(b + 1) << 2);
+      store<i32>(c, load<i32>(c) + 1);
+    }
+    for (let b = 0; b < B; b++) {
+      const c = start + (<usize>(b + 1) << 2);
+      store<i32>(c, load<i32>(c) + load<i32>(start + (<usize>b << 2)));
+    }
+    for (let i = 0; i < n; i++) {
+      const v = load<f64>(values + (<usize>i << 3));
+      const f = (v - lo) * scale;
+      const b = f < <f64>B ? <i32>f : B - 1;
+      const c = start + (<usize>b << 2);
+      const p = load<i32>(c);
+      store<i32>(c, p + 1);
+      store<f64>(sorted + (<usize>p << 3), v);
+      store<i32>(order + (<usize>p << 2), i);
+    }
+    // start[b] is now the end of bucket b.
+    let from = 0;
+    for (let b = 0; b < B; b++) {
+      const end = load<i32>(start + (<usize>b << 2));
+      if (end - from > 48) {
+        let depth = 0;
+        for (let m = end - from; m > 1; m >>= 1) depth += 2;
+        introsort(sorted, order, from, end - 1, depth);
+      } else if (end - from > 1) {
+        insertionSort(sorted, order, from, end - 1);
+      }
+      from = end;
+    }
+    // Shifted by one bucket, the ends become the starts: scratch is now exactly
+    // knn_bucket_table(sorted, n, n) (same buckets: lo = sorted[0], the same scale).
+    memory.copy(start + 4, start, <usize>B << 2);
+    store<i32>(start, 0);
   }
   for (let r = 0; r < n; r++) store<i32>(rank + (<usize>load<i32>(order + (<usize>r << 2)) << 2), r);
+  return n < 2048 ? 0 : 1;
 }
 
 /** Bytes of scratch knn_sort_ranks needs for n values. */
 export function knn_sort_scratch_bytes(n: i32): i32 {
-  return (n << 3) + (((n << 2) + 15) & ~15) + ((PASSES * RADIX) << 2);
+  return (n + 1) << 2;
 }

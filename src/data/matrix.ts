@@ -63,10 +63,14 @@ export function toMatrix(value: unknown, ctx: InputContext): Matrix {
         ctx,
       );
     }
+    if (allFinite(data)) return { data: data.slice(), rows, cols };
     const out = new Float64Array(data.length);
     for (let i = 0; i < data.length; i++) out[i] = checkValue(data[i], ctx, Math.floor(i / cols), i % cols, cols);
     return { data: out, rows, cols };
   }
+  // A Float64Array column: check it in one tight loop and copy it whole (the per-value path
+  // below then only runs to name the first bad value).
+  if (value instanceof Float64Array && value.length > 0 && allFinite(value)) return { data: value.slice(), rows: value.length, cols: 1 };
   if (value === null || typeof value !== "object" || typeof (value as ArrayLike<unknown>).length !== "number") {
     throw new MIInputError(
       "invalid-argument",
@@ -131,4 +135,12 @@ export function hstack(...ms: Matrix[]): Matrix {
     }
   }
   return { data, rows, cols };
+}
+
+function allFinite(a: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i];
+    if (v - v !== 0) return false; // NaN and ±Infinity give NaN
+  }
+  return true;
 }

@@ -34,7 +34,7 @@ export interface Kernels {
   dist_fill_mixed_gaussian(state: number, x: number, y: number, n: number, rho: number): void;
   dist_mixed_gaussian_mi_mc(state: number, m: number, rho: number, out: number): void;
   // ---- knn (KSG / Ross / plug-in) ----
-  knn_sort_ranks(values: number, n: number, sorted: number, order: number, rank: number, scratch: number): void;
+  knn_sort_ranks(values: number, n: number, sorted: number, order: number, rank: number, scratch: number): number;
   knn_sort_scratch_bytes(n: number): number;
   knn_bucket_table(sorted: number, n: number, buckets: number, table: number): void;
   knn_count_sorted(sorted: number, order: number, inv: number, n: number, eps: number, inclusive: number, out: number,
@@ -48,11 +48,16 @@ export interface Kernels {
   knn_grid2(data: number, rankX: number, rankY: number, sortedX: number, sortedY: number, n: number, k: number, dx: number,
     start: number, pts: number, rows: number, heapD: number, heapP: number, eps: number, epsX: number, epsY: number): void;
   knn_grid2_side(n: number): number;
+  knn_grid2_eps(x: number, y: number, idx: number, rankX: number, rankY: number, sortedX: number, sortedY: number, n: number,
+    k: number, start: number, px: number, py: number, rows: number, best: number, eps: number): void;
+  knn_grid2_eps_side(n: number): number;
   knn_digamma_mean_i32(counts: number, n: number, offset: number): number;
+  knn_count_zero_f64(values: number, n: number): number;
   knn_join_rows(x: number, dx: number, y: number, dy: number, idx: number, n: number, dst: number): void;
   knn_gather_rows(src: number, d: number, idx: number, n: number, dst: number): void;
   knn_gather_i32(src: number, idx: number, n: number, dst: number): void;
   knn_iota_i32(out: number, n: number): void;
+  knn_prepare(data: number, n: number, d: number, standardize: number, noise: number, z: number): void;
   knn_plugin_mi(table: number, rowSums: number, colSums: number, r: number, c: number, n: number): number;
 
   linalg_logdet_sub(a: number, d: number, cols: number, L: number, work: number): number;

@@ -10,17 +10,29 @@ function tiedData(n: number, d: number, seed: number, levels = 5): Float64Array 
 }
 
 describe("knn_sort_ranks", () => {
-  it("sorts (with ties) and returns each value's position, at every kernel size and at 5000", async () => {
+  it("sorts (with ties) and returns each value’s position, at every kernel size and at 5000, 6000 and 7000", async () => {
     await withKernels((s) => {
-      for (const n of [...KERNEL_SIZES, 5000, 6000]) {
-        // 5000 and 6000 take the radix path (negative, positive, ±0 and tied values); the rest introsort.
+      for (const n of [...KERNEL_SIZES, 5000, 6000, 7000]) {
+        // 5000, 6000 and 7000 take the bucket path (negative, positive, ±0 and tied values; 6000 has
+        // 50 levels, so every bucket is crowded and introsorted; 7000 is heavy-tailed, most values
+        // in a few buckets); the rest introsort.
         const r = lcg(n);
-        const v = n >= 5000 ? Float64Array.from({ length: n }, (_, i) => (i % 97 === 0 ? (i % 2 ? -0 : 0) : n === 6000 ? Math.floor(r() * 50) - 25 : (r() - 0.5) * 1e6)) : tiedData(n, 1, n, 3);
+        const v = n >= 5000
+          ? Float64Array.from({ length: n }, (_, i) => (i % 97 === 0 ? (i % 2 ? -0 : 0) : n === 6000 ? Math.floor(r() * 50) - 25 : n === 7000 ? (r() - 0.5) / (r() + 1e-9) : (r() - 0.5) * 1e6))
+          : tiedData(n, 1, n, 3);
         const p = s.writeF64(v);
         const sorted = s.allocF64(n);
         const order = s.allocI32(n);
         const rank = s.allocI32(n);
-        s.k.knn_sort_ranks(p, n, sorted, order, rank, s.alloc(s.k.knn_sort_scratch_bytes(n)));
+        const scratch = s.alloc(s.k.knn_sort_scratch_bytes(n));
+        const bucketed = s.k.knn_sort_ranks(p, n, sorted, order, rank, scratch);
+        expect(bucketed).toBe(n >= 2048 ? 1 : 0);
+        if (bucketed) {
+          // The bucket path leaves the search table of its n buckets in the scratch.
+          const table = s.allocI32(n + 1);
+          s.k.knn_bucket_table(sorted, n, n, table);
+          expect(Array.from(s.readI32(scratch, n + 1))).toEqual(Array.from(s.readI32(table, n + 1)));
+        }
         const sv = s.readF64(sorted, n);
         const ord = s.readI32(order, n);
         const rk = s.readI32(rank, n);
@@ -196,6 +208,93 @@ describe("knn_grid2", () => {
   });
 });
 
+describe("knn_grid2_eps", () => {
+  it("gives the brute-force k-th distance (ties, duplicate points, k from 1 to 9, with and without a y permutation)", async () => {
+    await withKernels((s) => {
+      for (const n of [...KERNEL_SIZES, 3000]) {
+        // k = 1, 3, 7 use the register paths (one, two and four f64x2), 2 an odd K, 9 the memory path.
+        for (const k of n === 3000 ? [1, 2, 3, 7, 9] : [1, 2, 3, 7, 9, n - 1]) {
+          if (k < 1 || n < k + 1) continue;
+          const r = lcg(5 * n + k);
+          const x = n === 3000 ? Float64Array.from({ length: n }, r) : tiedData(n, 1, 3 * n + k, 5);
+          const y = n === 3000 ? Float64Array.from({ length: n }, r) : tiedData(n, 1, 7 * n + k, 4);
+          if (n >= 5) for (let i = 0; i < n; i += 4) y[i] = x[i]; // dependence and exact duplicate rows
+          const idx = Int32Array.from({ length: n }, (_, i) => i);
+          for (let i = n - 1; i > 0; i--) {
+            const j = Math.floor(r() * (i + 1));
+            [idx[i], idx[j]] = [idx[j], idx[i]];
+          }
+          const px = s.writeF64(x);
+          const py = s.writeF64(y);
+          const ip = s.writeI32(idx);
+          const ranks = [px, py].map((col) => {
+            const sorted = s.allocF64(n);
+            const rank = s.allocI32(n);
+            s.k.knn_sort_ranks(col, n, sorted, s.allocI32(n), rank, s.alloc(s.k.knn_sort_scratch_bytes(n)));
+            return { sorted, rank };
+          });
+          const g = s.k.knn_grid2_eps_side(n);
+          expect(g).toBeGreaterThanOrEqual(1);
+          const eps = s.allocF64(n);
+          for (const permuted of [false, true]) {
+            s.k.knn_grid2_eps(px, py, permuted ? ip : 0, ranks[0].rank, ranks[1].rank, ranks[0].sorted, ranks[1].sorted, n, k,
+              s.allocI32(g * g + 1), s.allocF64(n + 1), s.allocF64(n + 1), s.allocI32(n), s.allocF64(k + 1), eps);
+            const e = s.readF64(eps, n);
+            const joint = new Float64Array(2 * n);
+            for (let i = 0; i < n; i++) {
+              joint[2 * i] = x[i];
+              joint[2 * i + 1] = y[permuted ? idx[i] : i];
+            }
+            for (let i = 0; i < n; i += n === 3000 ? 31 : 1) expect(e[i], `n ${n} k ${k} row ${i}`).toBe(neighbours(joint, n, 2, i, k)[k - 1].dist);
+          }
+        }
+      }
+    });
+  });
+});
+
+describe("knn_prepare", () => {
+  it("standardizes and adds jitter like its twin (same operations, same order: identical bits)", async () => {
+    await withKernels((s) => {
+      for (const n of KERNEL_SIZES) {
+        if (n === 0) continue;
+        for (const d of [1, 3]) {
+          const r = lcg(n + d);
+          const v = Float64Array.from({ length: n * d }, (_, i) => (i % d === 2 ? 7 : (r() - 0.3) * 40)); // column 2 constant
+          const z = Float64Array.from({ length: n * d }, () => r() - 0.5);
+          for (const standardize of [0, 1]) {
+            for (const noise of [0, 1e-10, 0.5]) {
+              const t = v.slice();
+              if (standardize) {
+                for (let j = 0; j < d; j++) {
+                  let sum = 0;
+                  for (let i = 0; i < n; i++) sum += t[i * d + j];
+                  const mean = sum / n;
+                  let ss = 0;
+                  for (let i = 0; i < n; i++) ss += (t[i * d + j] - mean) * (t[i * d + j] - mean);
+                  const std = Math.sqrt(ss / n);
+                  if (std > 0) for (let i = 0; i < n; i++) t[i * d + j] /= std;
+                }
+              }
+              if (noise > 0) {
+                for (let j = 0; j < d; j++) {
+                  let sa = 0;
+                  for (let i = 0; i < n; i++) sa += Math.abs(t[i * d + j]);
+                  const scale = noise * Math.max(1, sa / n);
+                  for (let i = 0; i < n; i++) t[i * d + j] += scale * z[i * d + j];
+                }
+              }
+              const p = s.writeF64(v);
+              s.k.knn_prepare(p, n, d, standardize, noise, noise > 0 ? s.writeF64(z) : 0);
+              expect(Array.from(s.readF64(p, n * d))).toEqual(Array.from(t));
+            }
+          }
+        }
+      }
+    });
+  });
+});
+
 describe("knn_digamma_mean_i32, gathers and the plug-in kernel", () => {
   it("digamma mean matches ψ(n) = −γ + H(n − 1) at every kernel size", async () => {
     await withKernels((s) => {
@@ -216,6 +315,15 @@ describe("knn_digamma_mean_i32, gathers and the plug-in kernel", () => {
         }
         expect(Math.abs(got - t / n)).toBeLessThan(1e-13);
         expect(Math.abs(got1 - t1 / n)).toBeLessThan(1e-13);
+      }
+    });
+  });
+
+  it("knn_count_zero_f64 counts zeros (±0) like its twin at every kernel size", async () => {
+    await withKernels((s) => {
+      for (const n of KERNEL_SIZES) {
+        const v = Float64Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 0 : i % 7 === 0 ? -0 : i * 0.5));
+        expect(s.k.knn_count_zero_f64(s.writeF64(v), n)).toBe(v.filter((x) => x === 0).length);
       }
     });
   });

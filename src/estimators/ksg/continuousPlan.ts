@@ -19,15 +19,18 @@ export interface ContinuousPlan {
 export function continuousPlan(s: Scope, x: number, dx: number, y: number, dy: number, n: number, k: number, algorithm: 1 | 2): ContinuousPlan {
   const mx = marginalIndex(s, x, n, dx);
   const my = marginalIndex(s, y, n, dy);
-  const joint = s.allocF64(n * (dx + dy));
-  // 1-D × 1-D: a grid in rank space over the two marginal sorts; otherwise a k-d tree.
-  const knn = dx === 1 && dy === 1 ? gridKnn(s, n, k, algorithm === 2, mx, my) : jointKnn(s, n, dx + dy, k, algorithm === 2);
+  // 1-D × 1-D: a grid in rank space over the two marginal sorts (algorithm 1 needs only the k-th
+  // distance and reads x and y directly); otherwise a k-d tree over the joint rows.
+  const oneByOne = dx === 1 && dy === 1;
+  const knn = oneByOne && algorithm === 1 ? gridEpsKnn(s, n, k, x, y, mx, my)
+    : oneByOne ? gridKnn(s, n, k, algorithm === 2, mx, my) : jointKnn(s, n, dx + dy, k, algorithm === 2);
+  const joint = oneByOne && algorithm === 1 ? 0 : s.allocF64(n * (dx + dy));
   const cx = s.allocI32(n);
   const cy = s.allocI32(n);
   const [psiN, psiK] = digammaOf(s, [n, k]);
   return {
     estimate(idx) {
-      s.k.knn_join_rows(x, dx, y, dy, idx, n, joint);
+      if (joint) s.k.knn_join_rows(x, dx, y, dy, idx, n, joint);
       knn.run(joint, dx, idx);
       if (algorithm === 1) {
         // counts include the row itself, so count = n_x + 1
@@ -40,10 +43,7 @@ export function continuousPlan(s: Scope, x: number, dx: number, y: number, dy: n
       return psiN + psiK - 1 / k - s.k.knn_digamma_mean_i32(cx, n, -1) - s.k.knn_digamma_mean_i32(cy, n, -1);
     },
     zeroRadius() {
-      const e = s.f64(knn.eps, n);
-      let z = 0;
-      for (let i = 0; i < n; i++) if (e[i] === 0) z++;
-      return z;
+      return s.k.knn_count_zero_f64(knn.eps, n);
     },
   };
 }
@@ -73,6 +73,26 @@ function gridKnn(s: Scope, n: number, k: number, withMarginalEps: boolean, mx: M
         ry = rankY;
       }
       s.k.knn_grid2(data, mx.rank!, ry, mx.sorted!, my.sorted!, n, k, withMarginalEps ? dx : 0, start, pts, rows, heapD, heapP, eps, epsX, epsY);
+    },
+  };
+}
+
+/** The k-th-neighbour distance alone for one-dimensional x and y (knn_grid2_eps, algorithm 1):
+ *  reads x, y and the permutation directly, no joint copy. */
+function gridEpsKnn(s: Scope, n: number, k: number, x: number, y: number, mx: MarginalIndex, my: MarginalIndex): JointKnn {
+  const g = s.k.knn_grid2_eps_side(n);
+  const start = s.allocI32(g * g + 1);
+  const px = s.allocF64(n + 1);
+  const py = s.allocF64(n + 1);
+  const rows = s.allocI32(n);
+  const best = s.allocF64(k + 1);
+  const eps = s.allocF64(n);
+  return {
+    eps,
+    epsX: 0,
+    epsY: 0,
+    run(_data, _dx, idx = 0) {
+      s.k.knn_grid2_eps(x, y, idx, mx.rank!, my.rank!, mx.sorted!, my.sorted!, n, k, start, px, py, rows, best, eps);
     },
   };
 }

@@ -19,11 +19,10 @@ export function marginalIndex(s: Scope, data: number, n: number, d: number): Mar
     const sorted = s.allocF64(n);
     const order = s.allocI32(n);
     const rank = s.allocI32(n);
-    const scratch = s.alloc(s.k.knn_sort_scratch_bytes(n));
-    s.k.knn_sort_ranks(data, n, sorted, order, rank, scratch);
-    s.free(scratch);
-    const table = s.allocI32(n + 1); // n buckets: a search starts within a few places of its end
-    s.k.knn_bucket_table(sorted, n, n, table);
+    // n buckets: a search starts within a few places of its end. A large sort leaves that table
+    // in its scratch.
+    const table = s.alloc(Math.max(s.k.knn_sort_scratch_bytes(n), (n + 1) * 4));
+    if (!s.k.knn_sort_ranks(data, n, sorted, order, rank, table)) s.k.knn_bucket_table(sorted, n, n, table);
     let inv = 0;
     return {
       sorted,
