@@ -23,7 +23,7 @@ export { gmm_mc_work_f64, gmm_mc_terms, gmm_sample, gmm_logpdf_work_f64, gmm_log
 export { dist_fill_gamma, dist_fill_chisq } from "./dist/gamma";
 export { dist_fill_exponential, dist_fill_gamma_exponential, dist_fill_weinman } from "./dist/exponential";
 export { dist_fill_mvt } from "./dist/mvt";
-export { dist_normal_cdf_f64, dist_mixture_icdf_f64 } from "./dist/normalCdf";
+export { dist_normal_cdf_f64, dist_mixture_icdf_f64, normal_quantile_lower_f64 } from "./dist/normalCdf";
 export { dist_asinh_f64, dist_half_cube_f64, dist_wiggly_f64, dist_spiral_rows, dist_swissroll_rows } from "./dist/transforms";
 export { dist_fill_mixed_gaussian, dist_mixed_gaussian_mi_mc } from "./dist/mixedGaussian";
 // ---- neural estimators: network engine, MINE, MI-NEE ----

@@ -59,3 +59,33 @@ export function dist_mixture_icdf_f64(inp: usize, out: usize, n: i32, w: f64, m1
     store<f64>(out + (<usize>i << 3), x);
   }
 }
+
+/** Lower-tail standard normal quantile: out[i] = Φ⁻¹(inp[i]) for inp[i] in (0, ½] (½ gives 0;
+ *  outside that range NaN). Start from the rational approximation 26.2.23 of Abramowitz & Stegun
+ *  (error < 4.5e-4), then safeguarded Newton on Φ(x) − p inside the bracket [−40, 0]: a step that
+ *  leaves the shrinking bracket is replaced by bisection; stops when the step is below 1e-15
+ *  relative or after 100 steps. The map is monotone in p up to that tolerance. */
+export function normal_quantile_lower_f64(inp: usize, out: usize, n: i32): void {
+  for (let i = 0; i < n; i++) {
+    const p = load<f64>(inp + (<usize>i << 3));
+    let x: f64;
+    if (!(p > 0.0 && p <= 0.5)) x = NaN;
+    else if (p == 0.5) x = 0.0;
+    else {
+      const t = Math.sqrt(-2.0 * Math.log(p));
+      x = -(t - (2.515517 + t * (0.802853 + t * 0.010328)) / (1.0 + t * (1.432788 + t * (0.189269 + t * 0.001308))));
+      let lo = -40.0, hi = 0.0;
+      for (let it = 0; it < 100; it++) {
+        const f = normalCdf(x) - p;
+        if (f > 0.0) hi = x; else lo = x;
+        const pdf = INV_SQRT_2PI * Math.exp(-0.5 * x * x);
+        let next = pdf > 0.0 ? x - f / pdf : 0.5 * (lo + hi);
+        if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+        const step = Math.abs(next - x);
+        x = next;
+        if (step <= 1e-15 * Math.max(1.0, Math.abs(x))) break;
+      }
+    }
+    store<f64>(out + (<usize>i << 3), x);
+  }
+}

@@ -25,6 +25,7 @@ export interface Kernels {
   dist_fill_weinman(state: number, x: number, y: number, n: number, rate0: number, rate1: number): void;
   dist_fill_mvt(state: number, chol: number, z: number, out: number, n: number, d: number, df: number): void;
   dist_normal_cdf_f64(inp: number, out: number, n: number): void;
+  normal_quantile_lower_f64(inp: number, out: number, n: number): void;
   dist_mixture_icdf_f64(inp: number, out: number, n: number, w: number, m1: number, m2: number): void;
   dist_asinh_f64(inp: number, out: number, n: number): void;
   dist_half_cube_f64(inp: number, out: number, n: number): void;

@@ -4,14 +4,18 @@
 // Î = L2 − L1 = Ĥ(X) − Ĥ(X | Y) on held-out rows.
 import type { Matrix } from "../../data/matrix.js";
 import { MINumericError } from "../../errors.js";
-import { commonSpecs, int, num, publicOptions, resolveOptions, type CommonOptions, type OptionSpecs } from "../../options.js";
+import { commonSpecs, int, num, publicOptions, resolveOptions, type CommonOptions, type OptionSpecs, oneOf } from "../../options.js";
 import { clock, Progress } from "../../progress.js";
 import { mean, sampleStd } from "../../summary.js";
 import { withKernels } from "../../wasm/scope.js";
 import { allocFlow } from "./flow.js";
 import { nats, pairedInput, splitRows, takeRows } from "./shared.js";
+import { MARGINAL_MAPS, mapMarginals, type MarginalMap } from "../../data/marginals.js";
 
 export interface DoeOptions extends CommonOptions {
+  /** Map applied to every column first: "normalScores" (Φ⁻¹ of the mid-rank; the default),
+   *  "standardize" (mean 0, sd 1) or "none". Each is monotone per coordinate, so MI is unchanged. */
+  marginals?: MarginalMap;
   /** Hidden units per dimension in each of the two hidden B-NAF layers. */
   hiddenPerDim?: number;
   /** Slope α of the activation tanh(z) + αz (> 0 keeps the flow onto ℝ). */
@@ -48,23 +52,9 @@ const specs: OptionSpecs = {
   batchSize: { default: 128, check: int(1, 65536) },
   epochs: { default: 50, check: int(1, 1_000_000) },
   testFraction: { default: 0.2, check: num(0, 0.9) },
+  marginals: { default: "normalScores", check: oneOf(...MARGINAL_MAPS) },
   nRuns: { default: 1, check: int(1, 1000) },
 };
-
-/** Each column shifted to mean 0 and scaled to standard deviation 1 (MI is unchanged). */
-function standardise(m: Matrix): Matrix {
-  const out = new Float64Array(m.data.length);
-  for (let j = 0; j < m.cols; j++) {
-    let s = 0;
-    for (let i = 0; i < m.rows; i++) s += m.data[i * m.cols + j];
-    const mu = s / m.rows;
-    let v = 0;
-    for (let i = 0; i < m.rows; i++) v += (m.data[i * m.cols + j] - mu) * (m.data[i * m.cols + j] - mu);
-    const sd = Math.sqrt(v / m.rows);
-    for (let i = 0; i < m.rows; i++) out[i * m.cols + j] = (m.data[i * m.cols + j] - mu) / sd;
-  }
-  return { data: out, rows: m.rows, cols: m.cols };
-}
 
 /** Mutual information as the difference of two flow entropy estimates. */
 export async function doeMI(x: unknown, y: unknown, options?: DoeOptions): Promise<DoeResult> {
@@ -75,7 +65,7 @@ export async function doeMI(x: unknown, y: unknown, options?: DoeOptions): Promi
   const progress = new Progress(fn, o.signal, o.onProgress);
   return withKernels(async (s) => {
     const dx = X.cols, dy = Y.cols, d = dx + dy;
-    const Xs = standardise(X), Ys = standardise(Y);
+    const Xs = mapMarginals(s, X, o.marginals), Ys = mapMarginals(s, Y, o.marginals);
     const YX = new Float64Array(X.rows * d);
     for (let i = 0; i < X.rows; i++) {
       YX.set(Ys.data.subarray(i * dy, (i + 1) * dy), i * d);

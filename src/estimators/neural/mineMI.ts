@@ -7,11 +7,15 @@ import { mean, sampleStd } from "../../summary.js";
 import { withKernels } from "../../wasm/scope.js";
 import { allocNetwork, Init, type ActivationName } from "./network.js";
 import { nats, pairedInput, splitRows, takeRows, widths } from "./shared.js";
+import { MARGINAL_MAPS, mapMarginals, type MarginalMap } from "../../data/marginals.js";
 
 export type MineObjective = "dv" | "dv-biased" | "nwj";
 const OBJECTIVE: Record<MineObjective, number> = { dv: 0, "dv-biased": 1, nwj: 2 };
 
 export interface MineOptions extends CommonOptions {
+  /** Map applied to every column first: "normalScores" (Φ⁻¹ of the mid-rank; the default),
+   *  "standardize" (mean 0, sd 1) or "none". Each is monotone per coordinate, so MI is unchanged. */
+  marginals?: MarginalMap;
   /** "dv" (Donsker–Varadhan with the moving-average gradient correction), "dv-biased", "nwj". */
   objective?: MineObjective;
   /** Hidden layer widths of T. Default [100, 100]. */
@@ -58,6 +62,7 @@ const specs: OptionSpecs = {
   epochs: { default: 50, check: int(1, 1_000_000) },
   emaRate: { default: 0.01, check: num(0, 1, { minExclusive: true, maxExclusive: true }) },
   testFraction: { default: 0.1, check: num(0, 0.9) },
+  marginals: { default: "normalScores", check: oneOf(...MARGINAL_MAPS) },
   nRuns: { default: 1, check: int(1, 1000) },
   nPermutations: { default: 50, check: int(1, 100000) },
 };
@@ -67,9 +72,10 @@ export async function mineMI(x: unknown, y: unknown, options?: MineOptions): Pro
   const fn = "mineMI";
   const t0 = clock();
   const o = resolveOptions<Required<MineOptions>>(fn, options, specs);
-  const { X, Y } = pairedInput(fn, x, y, 4, "to train and evaluate a statistics network");
+  const { X: X0, Y: Y0 } = pairedInput(fn, x, y, 4, "to train and evaluate a statistics network");
   const progress = new Progress(fn, o.signal, o.onProgress);
   return withKernels(async (s) => {
+    const X = mapMarginals(s, X0, o.marginals), Y = mapMarginals(s, Y0, o.marginals);
     const { train, test } = splitRows(s, fn, X.rows, o.testFraction, o.seed, 2);
     const Xtr = takeRows(X, train), Ytr = takeRows(Y, train), Xte = takeRows(X, test), Yte = takeRows(Y, test);
     const dx = X.cols, dy = Y.cols;

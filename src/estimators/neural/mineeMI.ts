@@ -11,8 +11,12 @@ import { mean, sampleStd } from "../../summary.js";
 import { withKernels } from "../../wasm/scope.js";
 import { allocNetwork, Init, type ActivationName } from "./network.js";
 import { nats, pairedInput, splitRows, takeRows, widths } from "./shared.js";
+import { MARGINAL_MAPS, mapMarginals, type MarginalMap } from "../../data/marginals.js";
 
 export interface MineeOptions extends CommonOptions {
+  /** Map applied to every column first: "normalScores" (Φ⁻¹ of the mid-rank; the default),
+   *  "standardize" (mean 0, sd 1) or "none". Each is monotone per coordinate, so MI is unchanged. */
+  marginals?: MarginalMap;
   /** Hidden layer widths of each of the three networks. */
   hiddenSizes?: number[];
   activation?: Exclude<ActivationName, "tanh-linear">;
@@ -83,6 +87,7 @@ const specs: OptionSpecs = {
   averageLast: { default: 0.3, check: num(0, 1) },
   evalRefSize: { default: 20000, check: int(1, 10_000_000) },
   testFraction: { default: 0, check: num(0, 0.9) },
+  marginals: { default: "normalScores", check: oneOf(...MARGINAL_MAPS) },
   nRuns: { default: 1, check: int(1, 1000) },
 };
 
@@ -111,9 +116,10 @@ export async function mineeMI(x: unknown, y: unknown, options?: MineeOptions): P
   const fn = "mineeMI";
   const t0 = clock();
   const o = resolveOptions<Required<MineeOptions>>(fn, options, specs);
-  const { X, Y } = pairedInput(fn, x, y, 4, "to train the divergence networks");
+  const { X: X0, Y: Y0 } = pairedInput(fn, x, y, 4, "to train the divergence networks");
   const progress = new Progress(fn, o.signal, o.onProgress);
   return withKernels(async (s) => {
+    const X = mapMarginals(s, X0, o.marginals), Y = mapMarginals(s, Y0, o.marginals);
     const { train, test } = splitRows(s, fn, X.rows, o.testFraction, o.seed, 2);
     const XY = concat(X, Y);
     // The boxes come from all rows, so held-out points are inside them too.
