@@ -8,6 +8,7 @@
 // stops once that bound exceeds the current k-th distance. Neighbour order, ties and outputs are
 // those of kdtree_knn (it shares the candidate heap).
 import { gridBeginQuery, gridConsider, gridEndQuery, gridSearchInit, gridWorst } from "./kdtree";
+import { countsToStarts } from "./sort";
 
 let gSx: usize = 0; // sorted x values
 let gSy: usize = 0; // sorted y values
@@ -63,10 +64,7 @@ export function knn_grid2(data: usize, rankX: usize, rankY: usize, sortedX: usiz
     const s = start + (<usize>(cell + 1) << 2);
     store<i32>(s, load<i32>(s) + 1);
   }
-  for (let c = 0; c < cells; c++) {
-    const s = start + (<usize>(c + 1) << 2);
-    store<i32>(s, load<i32>(s) + load<i32>(start + (<usize>c << 2)));
-  }
+  countsToStarts(start, cells);
   for (let i = 0; i < n; i++) {
     const cell = (load<i32>(rankX + (<usize>i << 2)) / W) * G + load<i32>(rankY + (<usize>i << 2)) / W;
     const s = start + (<usize>cell << 2);

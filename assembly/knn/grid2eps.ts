@@ -16,6 +16,7 @@
 //    column and row edges: fl(v − q) is monotone in v, so a cell whose bound is ≥ the current
 //    k-th distance cannot hold a point that would change it, and skipping it is exact.
 // Outputs are bit-identical to kdtree_knn's and knn_grid2's eps (the same |q − v| and max).
+import { countsToStarts } from "./sort";
 
 let gX: usize = 0; // point x values in cell order
 let gY: usize = 0; // point y values in cell order
@@ -203,10 +204,7 @@ export function knn_grid2_eps(x: usize, y: usize, idx: usize, rankX: usize, rank
     const s = start + (<usize>(cell + 1) << 2);
     store<i32>(s, load<i32>(s) + 1);
   }
-  for (let c = 0; c < cells; c++) {
-    const s = start + (<usize>(c + 1) << 2);
-    store<i32>(s, load<i32>(s) + load<i32>(start + (<usize>c << 2)));
-  }
+  countsToStarts(start, cells);
   for (let i = 0; i < n; i++) {
     const j = idx == 0 ? i : load<i32>(idx + (<usize>i << 2));
     const cell = bandOf(load<i32>(rankX + (<usize>i << 2)), W, invW) * G + bandOf(load<i32>(rankY + (<usize>j << 2)), W, invW);

@@ -3,6 +3,16 @@
 // short ranges). Hoare's scheme splits runs of equal keys evenly, so heavily tied data stays
 // O(n log n).
 
+/** Counting sort's middle step: `start` holds m + 1 i32 with the count of bucket b at b + 1 (and 0
+ *  at 0); afterwards start[b] is the first slot of bucket b and start[m] the total. */
+// @ts-ignore: decorator
+@inline export function countsToStarts(start: usize, m: i32): void {
+  for (let b = 0; b < m; b++) {
+    const c = start + (<usize>(b + 1) << 2);
+    store<i32>(c, load<i32>(c) + load<i32>(start + (<usize>b << 2)));
+  }
+}
+
 // @ts-ignore: decorator
 @inline function key(keys: usize, i: i32): f64 {
   return load<f64>(keys + (<usize>i << 3));
@@ -132,10 +142,7 @@ export function knn_sort_ranks(values: usize, n: i32, sorted: usize, order: usiz
       const c = start + (<usize>(b + 1) << 2);
       store<i32>(c, load<i32>(c) + 1);
     }
-    for (let b = 0; b < B; b++) {
-      const c = start + (<usize>(b + 1) << 2);
-      store<i32>(c, load<i32>(c) + load<i32>(start + (<usize>b << 2)));
-    }
+    countsToStarts(start, B);
     for (let i = 0; i < n; i++) {
       const v = load<f64>(values + (<usize>i << 3));
       const f = (v - lo) * scale;
