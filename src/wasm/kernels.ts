@@ -101,8 +101,8 @@ export interface Kernels {
   nn_init(spec: number, net: number, rng: number, kind: number, scale: number): void;
   mine_epoch(spec: number, net: number, work: number, x: number, y: number, n: number, dx: number, dy: number, idx: number, perm: number, batch: number, objective: number, emaRate: number, lr: number, rng: number, state: number): number;
   mine_eval(spec: number, net: number, work: number, x: number, y: number, n: number, dx: number, dy: number, perm: number, nPerm: number, objective: number, rng: number): number;
-  nee_train(spec: number, net: number, work: number, data: number, n: number, d: number, idx: number, box: number, batch: number, refFactor: number, lr: number, steps: number, rngBatch: number, rngRef: number, state: number): number;
-  nee_eval(spec: number, net: number, work: number, data: number, n: number, d: number, box: number, nRef: number, rng: number): number;
+  nee_train(spec: number, net: number, work: number, data: number, n: number, d: number, idx: number, ref: number, refKind: number, batch: number, refFactor: number, lr: number, steps: number, rngBatch: number, rngRef: number, state: number): number;
+  nee_eval(spec: number, net: number, work: number, data: number, n: number, d: number, ref: number, refKind: number, nRef: number, rng: number): number;
   mine_loss(T: number, g: number, B: number, objective: number, emaRate: number, state: number): number;
   dv_ref_loss(f: number, g: number, B: number, R: number): number;
   bnaf_param_count(spec: number): number;

@@ -70,24 +70,28 @@ describe("evaluation kernels against TypeScript twins", () => {
     });
   });
 
-  it("nee_eval at every kernel size", async () => {
+  it("nee_eval at every kernel size, with both reference kinds", async () => {
     await withKernels((s) => {
       const dims = [2, 6, 1];
       const { net, params } = setup(s, dims);
-      const box = [-1, 0, 2, 3]; // lo (−1, 0), hi (2, 3)
-      const pbox = s.writeF64(box);
-      for (const n of KERNEL_SIZES.filter((k) => k > 0)) {
-        const data = Array.from({ length: 2 * n }, (_, i) => Math.sin(i * 0.9) + 0.5);
-        const nRef = 3 * n;
-        const got = s.k.nee_eval(net.spec, net.net, net.work, s.writeF64(data), n, 2, pbox, nRef, s.rng(2, "reference", n));
-        const u = s.allocF64(2 * nRef);
-        s.k.rng_fill_uniform(s.rng(2, "reference", n), u, 2 * nRef);
-        const U = s.readF64(u, 2 * nRef);
-        let md = 0;
-        for (let i = 0; i < n; i++) md += forwardTwin(params, dims, [data[2 * i], data[2 * i + 1]]) / n;
-        const fr = Array.from({ length: nRef }, (_, r) =>
-          forwardTwin(params, dims, [box[0] + (box[2] - box[0]) * U[2 * r], box[1] + (box[3] - box[1]) * U[2 * r + 1]]));
-        expect(Math.abs(got - (md - (lse(fr) - Math.log(nRef))))).toBeLessThan(1e-12);
+      // kind 0: uniform, (lo, hi) = ((−1, 0), (2, 3)); kind 1: normal, (mean, sd) = ((−1, 0), (2, 3)).
+      const ref = [-1, 0, 2, 3];
+      const pref = s.writeF64(ref);
+      for (const kind of [0, 1]) {
+        for (const n of KERNEL_SIZES.filter((k) => k > 0)) {
+          const data = Array.from({ length: 2 * n }, (_, i) => Math.sin(i * 0.9) + 0.5);
+          const nRef = 3 * n;
+          const got = s.k.nee_eval(net.spec, net.net, net.work, s.writeF64(data), n, 2, pref, kind, nRef, s.rng(2, "reference", n));
+          const u = s.allocF64(2 * nRef);
+          if (kind === 0) s.k.rng_fill_uniform(s.rng(2, "reference", n), u, 2 * nRef);
+          else s.k.rng_fill_normal(s.rng(2, "reference", n), u, 2 * nRef);
+          const U = s.readF64(u, 2 * nRef);
+          const point = (r: number, k: number) => (kind === 0 ? ref[k] + (ref[2 + k] - ref[k]) * U[2 * r + k] : ref[k] + ref[2 + k] * U[2 * r + k]);
+          let md = 0;
+          for (let i = 0; i < n; i++) md += forwardTwin(params, dims, [data[2 * i], data[2 * i + 1]]) / n;
+          const fr = Array.from({ length: nRef }, (_, r) => forwardTwin(params, dims, [point(r, 0), point(r, 1)]));
+          expect(Math.abs(got - (md - (lse(fr) - Math.log(nRef))))).toBeLessThan(1e-12);
+        }
       }
     });
   });

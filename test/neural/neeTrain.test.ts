@@ -28,8 +28,8 @@ describe("nee_train", () => {
         const state = s.writeF64([0, n]);
         // Two calls (2 then 3 steps) on the kernel, one loop on the twin.
         const rbA = s.rng(5, "batches", n), rrA = s.rng(5, "reference", n);
-        const m1 = s.k.nee_train(a.spec, a.net, a.work, pdata, n, d, idxA, pbox, B, refFactor, lr, 2, rbA, rrA, state);
-        const m2 = s.k.nee_train(a.spec, a.net, a.work, pdata, n, d, idxA, pbox, B, refFactor, lr, steps - 2, rbA, rrA, state);
+        const m1 = s.k.nee_train(a.spec, a.net, a.work, pdata, n, d, idxA, pbox, 0, B, refFactor, lr, 2, rbA, rrA, state);
+        const m2 = s.k.nee_train(a.spec, a.net, a.work, pdata, n, d, idxA, pbox, 0, B, refFactor, lr, steps - 2, rbA, rrA, state);
         const rbT = s.rng(5, "batches", n), rrT = s.rng(5, "reference", n);
         const u = s.allocF64(R * d);
         const P = t.size;

@@ -13,6 +13,8 @@ import { allocNetwork, Init, type ActivationName } from "./network.js";
 import { nats, pairedInput, splitRows, takeRows, widths } from "./shared.js";
 import { MARGINAL_MAPS, mapMarginals, type MarginalMap } from "../../data/marginals.js";
 
+export type MineeReference = "uniform" | "normal";
+
 export interface MineeOptions extends CommonOptions {
   /** Map applied to every column first: "normalScores" (Φ⁻¹ of the mid-rank; the default),
    *  "standardize" (mean 0, sd 1) or "none". Each is monotone per coordinate, so MI is unchanged. */
@@ -34,6 +36,9 @@ export interface MineeOptions extends CommonOptions {
   averageLast?: number;
   /** Reference points per evaluation: at least this many and at least refFactor × rows. */
   evalRefSize?: number;
+  /** Reference distribution: "uniform" on the bounding box (the paper's) or "normal", the
+   *  product of normals with each column's mean and sd (works in more dimensions). */
+  reference?: MineeReference;
   /** Fraction of rows held out for the final estimate; 0 (the paper's way) evaluates on all rows. */
   testFraction?: number;
   nRuns?: number;
@@ -86,10 +91,23 @@ const specs: OptionSpecs = {
   evalEvery: { default: 100, check: int(0, 10_000_000) },
   averageLast: { default: 0.3, check: num(0, 1) },
   evalRefSize: { default: 20000, check: int(1, 10_000_000) },
+  reference: { default: "uniform", check: oneOf("uniform", "normal") },
   testFraction: { default: 0, check: num(0, 0.9) },
   marginals: { default: "normalScores", check: oneOf(...MARGINAL_MAPS) },
   nRuns: { default: 1, check: int(1, 1000) },
 };
+
+/** Reference parameters of each column: (lo, hi) of the bounding box for "uniform", (mean,
+ *  population sd) for "normal" (+ − × ÷ √ only, so the same bits in every runtime). */
+function referenceParams(m: Matrix, kind: MineeReference): number[] {
+  if (kind === "uniform") return box(m);
+  const mu = new Array<number>(m.cols).fill(0), sd = new Array<number>(m.cols).fill(0);
+  for (let i = 0; i < m.rows; i++) for (let j = 0; j < m.cols; j++) mu[j] += m.data[i * m.cols + j];
+  for (let j = 0; j < m.cols; j++) mu[j] /= m.rows;
+  for (let i = 0; i < m.rows; i++) for (let j = 0; j < m.cols; j++) sd[j] += (m.data[i * m.cols + j] - mu[j]) * (m.data[i * m.cols + j] - mu[j]);
+  for (let j = 0; j < m.cols; j++) sd[j] = Math.sqrt(sd[j] / m.rows);
+  return [...mu, ...sd];
+}
 
 function box(m: Matrix): number[] {
   const lo = new Array<number>(m.cols).fill(Infinity), hi = new Array<number>(m.cols).fill(-Infinity);
@@ -122,10 +140,11 @@ export async function mineeMI(x: unknown, y: unknown, options?: MineeOptions): P
     const X = mapMarginals(s, X0, o.marginals), Y = mapMarginals(s, Y0, o.marginals);
     const { train, test } = splitRows(s, fn, X.rows, o.testFraction, o.seed, 2);
     const XY = concat(X, Y);
-    // The boxes come from all rows, so held-out points are inside them too.
+    // The reference parameters come from all rows (so held-out points are inside the boxes too).
+    const refKind = o.reference === "normal" ? 1 : 0;
     const parts = [XY, X, Y].map((m) => ({
       d: m.cols,
-      box: s.writeF64(box(m)),
+      ref: s.writeF64(referenceParams(m, o.reference)),
       tr: s.writeF64(takeRows(m, train).data),
       te: s.writeF64(takeRows(m, test).data),
     }));
@@ -150,7 +169,7 @@ export async function mineeMI(x: unknown, y: unknown, options?: MineeOptions): P
       // Evaluation j draws its reference points from streams 3 + 6j + k (held-out or all rows)
       // and 6 + 6j + k (training rows), k = 0, 1, 2 for XY, X, Y.
       const evalOn = (which: "te" | "tr", n: number, j: number) =>
-        parts.map((p, k) => s.k.nee_eval(nets[k].spec, nets[k].net, nets[k].work, p[which], n, p.d, p.box,
+        parts.map((p, k) => s.k.nee_eval(nets[k].spec, nets[k].net, nets[k].work, p[which], n, p.d, p.ref, refKind,
           Math.max(o.refFactor * n, o.evalRefSize), s.rng(o.seed, "reference", run, 3 + 6 * j + (which === "te" ? 0 : 3) + k)));
       const tr: number[] = [], ev: number[] = [];
       const acc = [0, 0, 0], accTrain = [0, 0, 0];
@@ -158,7 +177,7 @@ export async function mineeMI(x: unknown, y: unknown, options?: MineeOptions): P
       for (let done = 0; done < o.steps;) {
         const m = Math.min(chunk, o.steps - done);
         const b = parts.map((p, k) => s.k.nee_train(nets[k].spec, nets[k].net, nets[k].work, p.tr, train.length, p.d, idx[k],
-          p.box, batch, o.refFactor, o.learningRate, m, rngs[k].b, rngs[k].r, states[k]));
+          p.ref, refKind, batch, o.refFactor, o.learningRate, m, rngs[k].b, rngs[k].r, states[k]));
         done += m;
         tr.push(b[0] - b[1] - b[2]);
         const d = evalOn("te", test.length, ev.length);
@@ -186,9 +205,10 @@ export async function mineeMI(x: unknown, y: unknown, options?: MineeOptions): P
     const miNat = mean(runs);
     // In many dimensions the uniform box reference rarely lands where the data are and
     // ln E_ref[e^f] rests on a few points: the estimate can then be far below zero.
+    const hint = o.reference === "uniform" ? `the uniform reference on the bounding box failed; try options.reference = "normal" or another estimator` : "the reference failed; use another estimator";
     if (miNat < 0) {
       warnings.push(`${fn}: the estimate is negative (${miNat}); MI is ≥ 0, so read a small negative value as ≈ 0. ` +
-        `A large one (here ${X.cols + Y.cols} joint dimensions) means the uniform reference on the bounding box failed; use another estimator.`);
+        `A large one (here ${X.cols + Y.cols} joint dimensions) means ${hint}.`);
     }
     return {
       mi: u(miNat),
