@@ -34,7 +34,7 @@ export interface DoeResult {
   trainMI: number;
   /** Per run, per epoch: the mean over batches of L2 − L1 (training rows). */
   trace: number[][];
-  /** Mean over runs of the held-out entropy estimates −mean ln q(x) and −mean ln q(x|y) (of the standardised x). */
+  /** Mean over runs of the held-out entropy estimates −mean ln q(x) and −mean ln q(x|y) (of x after the `marginals` map). */
   entropies: { x: number; xGivenY: number };
   n: number;
   dimX: number;

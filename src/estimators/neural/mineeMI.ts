@@ -1,7 +1,7 @@
 // MI-NEE (Chan et al., "Neural entropic estimation"): three networks estimate the divergences of
-// P_XY, P_X and P_Y from uniform distributions on the data's bounding box; since
-// h(·) = ln vol(box) − D(· ‖ U) and the XY box is the product of the X and Y boxes,
-// I(X; Y) = D(XY) − D(X) − D(Y). The estimate is evaluated on the data every `evalEvery` steps
+// P_XY, P_X and P_Y from reference distributions — uniform on the data's bounding box (the
+// paper's) or a product of normals; since the XY reference is the product of the X and Y
+// references, the reference terms cancel and I(X; Y) = D(XY) − D(X) − D(Y). The estimate is evaluated on the data every `evalEvery` steps
 // and averaged over the evaluations in the last `averageLast` of the steps.
 import type { Matrix } from "../../data/matrix.js";
 import { MINumericError } from "../../errors.js";
