@@ -9,6 +9,7 @@ export interface Kernels {
   rng_seed(state: number, seedLo: number, seedHi: number, purpose: number, a: number, b: number): void;
   rng_fill_uniform(state: number, out: number, n: number): void;
   rng_fill_normal(state: number, out: number, n: number): void;
+  rng_fill_normal_ziggurat(state: number, out: number, n: number): void;
   rng_fill_below(state: number, out: number, n: number, bound: number): void;
   rng_shuffle_i32(state: number, ptr: number, n: number): void;
   special_digamma(inp: number, out: number, n: number): void;
