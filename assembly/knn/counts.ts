@@ -103,6 +103,16 @@ function firstDown(sorted: usize, r: i32, q: f64, e: f64, incl: bool, g: i32): i
   return hi;
 }
 
+// The count for the query at position r (value q = sorted[r], radius e).
+// @ts-ignore: decorator
+@inline function countAt(sorted: usize, n: i32, r: i32, e: f64, inclusive: i32, table: usize): i32 {
+  const q = at(sorted, r);
+  const incl = inclusive != 0 || e == 0;
+  const gUp = load<i32>(table + (<usize>(bucketOf(q + e) + 1) << 2)) - 1;
+  const gDown = load<i32>(table + (<usize>bucketOf(q - e) << 2));
+  return lastUp(sorted, n, r, q, e, incl, gUp) - firstDown(sorted, r, q, e, incl, gDown) + 1;
+}
+
 /** `sorted` holds n values ascending, order[r] is the row whose value sits at position r, and
  *  `table` is their knn_bucket_table with `buckets` buckets. Query i is the value of row j with
  *  inv[j] = i (inv = 0: query i is row i). For every query: out[i] = the number of values v with
@@ -115,14 +125,16 @@ export function knn_count_sorted(sorted: usize, order: usize, inv: usize, n: i32
   for (let r = 0; r < n; r++) {
     const row = load<i32>(order + (<usize>r << 2));
     const i = inv == 0 ? row : load<i32>(inv + (<usize>row << 2));
-    const q = at(sorted, r);
-    const e = load<f64>(eps + (<usize>i << 3));
-    const incl = inclusive != 0 || e == 0;
-    const gUp = load<i32>(table + (<usize>(bucketOf(q + e) + 1) << 2)) - 1;
-    const gDown = load<i32>(table + (<usize>bucketOf(q - e) << 2));
-    const up = lastUp(sorted, n, r, q, e, incl, gUp);
-    const down = firstDown(sorted, r, q, e, incl, gDown);
-    store<i32>(out + (<usize>i << 2), up - down + 1);
+    store<i32>(out + (<usize>i << 2), countAt(sorted, n, r, load<f64>(eps + (<usize>i << 3)), inclusive, table));
+  }
+}
+
+/** knn_count_sorted with the radii and the counts by position: out[r] = the number of values v
+ *  with |v − sorted[r]| < eps[r] (≤ with `inclusive`). Every access is sequential. */
+export function knn_count_ranked(sorted: usize, n: i32, eps: usize, inclusive: i32, out: usize, table: usize, buckets: i32): void {
+  setBuckets(sorted, n, buckets);
+  for (let r = 0; r < n; r++) {
+    store<i32>(out + (<usize>r << 2), countAt(sorted, n, r, load<f64>(eps + (<usize>r << 3)), inclusive, table));
   }
 }
 

@@ -41,6 +41,7 @@ export interface Kernels {
   knn_bucket_table(sorted: number, n: number, buckets: number, table: number): void;
   knn_count_sorted(sorted: number, order: number, inv: number, n: number, eps: number, inclusive: number, out: number,
     table: number, buckets: number): void;
+  knn_count_ranked(sorted: number, n: number, eps: number, inclusive: number, out: number, table: number, buckets: number): void;
   knn_invert_i32(idx: number, n: number, inv: number): void;
   kdtree_build(data: number, n: number, d: number, tree: number, perm: number, split: number, box: number): void;
   kdtree_knn(tree: number, perm: number, split: number, box: number, n: number, d: number, k: number, dx: number,
@@ -51,7 +52,7 @@ export interface Kernels {
     start: number, pts: number, rows: number, heapD: number, heapP: number, eps: number, epsX: number, epsY: number): void;
   knn_grid2_side(n: number): number;
   knn_grid2_eps(x: number, y: number, idx: number, rankX: number, rankY: number, sortedX: number, sortedY: number, n: number,
-    k: number, start: number, px: number, py: number, rows: number, best: number, eps: number): void;
+    k: number, start: number, px: number, py: number, rk: number, best: number, epsX: number, epsY: number): void;
   knn_grid2_eps_side(n: number): number;
   knn_digamma_mean_i32(counts: number, n: number, offset: number): number;
   knn_count_zero_f64(values: number, n: number): number;

@@ -48,8 +48,8 @@ describe("knn_sort_ranks", () => {
   });
 });
 
-describe("knn_count_sorted", () => {
-  it("counts |v − q| < eps exactly (eps equal to actual distances, eps = 0, inclusive) with and without a permutation", async () => {
+describe("knn_count_sorted and knn_count_ranked", () => {
+  it("count |v − q| < eps exactly (eps equal to actual distances, eps = 0, inclusive) with and without a permutation", async () => {
     await withKernels((s) => {
       for (const n of KERNEL_SIZES) {
         if (n === 0) continue;
@@ -92,6 +92,13 @@ describe("knn_count_sorted", () => {
                 expect(got[i]).toBe(countWithin(v, n, 1, q, eps[i], inclusive === 1));
               }
             }
+            // knn_count_ranked: the same counts with radii and results by sorted position
+            // (query r is the row order[r], with that row's radius).
+            const ord = s.readI32(order, n);
+            const byPos = s.writeF64(Float64Array.from(ord, (row) => eps[row]));
+            s.k.knn_count_ranked(sorted, n, byPos, inclusive, out, table, buckets);
+            const got = s.readI32(out, n);
+            for (let r = 0; r < n; r++) expect(got[r]).toBe(countWithin(v, n, 1, ord[r], eps[ord[r]], inclusive === 1));
           }
         }
       }
@@ -235,17 +242,26 @@ describe("knn_grid2_eps", () => {
           });
           const g = s.k.knn_grid2_eps_side(n);
           expect(g).toBeGreaterThanOrEqual(1);
-          const eps = s.allocF64(n);
+          const epsX = s.allocF64(n);
+          const epsY = s.allocF64(n);
+          const rkX = s.readI32(ranks[0].rank, n);
+          const rkY = s.readI32(ranks[1].rank, n);
           for (const permuted of [false, true]) {
             s.k.knn_grid2_eps(px, py, permuted ? ip : 0, ranks[0].rank, ranks[1].rank, ranks[0].sorted, ranks[1].sorted, n, k,
-              s.allocI32(g * g + 1), s.allocF64(n + 1), s.allocF64(n + 1), s.allocI32(n), s.allocF64(k + 1), eps);
-            const e = s.readF64(eps, n);
+              s.allocI32(g * g + 1), s.allocF64(n + 1), s.allocF64(n + 1), s.allocI32(2 * n), s.allocF64(k + 1), epsX, epsY);
+            const ex = s.readF64(epsX, n);
+            const ey = s.readF64(epsY, n);
             const joint = new Float64Array(2 * n);
             for (let i = 0; i < n; i++) {
               joint[2 * i] = x[i];
               joint[2 * i + 1] = y[permuted ? idx[i] : i];
             }
-            for (let i = 0; i < n; i += n === 3000 ? 31 : 1) expect(e[i], `n ${n} k ${k} row ${i}`).toBe(neighbours(joint, n, 2, i, k)[k - 1].dist);
+            // Row i's distance sits at its x-rank in epsX and at the y-rank of its y row in epsY.
+            for (let i = 0; i < n; i += n === 3000 ? 31 : 1) {
+              const want = neighbours(joint, n, 2, i, k)[k - 1].dist;
+              expect(ex[rkX[i]], `n ${n} k ${k} row ${i}`).toBe(want);
+              expect(ey[rkY[permuted ? idx[i] : i]], `n ${n} k ${k} row ${i}`).toBe(want);
+            }
           }
         }
       }

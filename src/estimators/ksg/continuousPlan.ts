@@ -19,21 +19,36 @@ export interface ContinuousPlan {
 export function continuousPlan(s: Scope, x: number, dx: number, y: number, dy: number, n: number, k: number, algorithm: 1 | 2): ContinuousPlan {
   const mx = marginalIndex(s, x, n, dx);
   const my = marginalIndex(s, y, n, dy);
-  // 1-D × 1-D: a grid in rank space over the two marginal sorts (algorithm 1 needs only the k-th
-  // distance and reads x and y directly); otherwise a k-d tree over the joint rows.
   const oneByOne = dx === 1 && dy === 1;
-  const knn = oneByOne && algorithm === 1 ? gridEpsKnn(s, n, k, x, y, mx, my)
-    : oneByOne ? gridKnn(s, n, k, algorithm === 2, mx, my) : jointKnn(s, n, dx + dy, k, algorithm === 2);
-  const joint = oneByOne && algorithm === 1 ? 0 : s.allocF64(n * (dx + dy));
+  const [psiN, psiK] = digammaOf(s, [n, k]);
   const cx = s.allocI32(n);
   const cy = s.allocI32(n);
-  const [psiN, psiK] = digammaOf(s, [n, k]);
+  if (oneByOne && algorithm === 1) {
+    // 1-D × 1-D, algorithm 1: the k-th distance alone from a grid in rank space over the two
+    // marginal sorts, delivered in each marginal's sorted order, so both counts run sequentially.
+    const grid = gridEps(s, n, k, x, y, mx, my);
+    return {
+      estimate(idx) {
+        grid.run(idx);
+        // counts include the row itself, so count = n_x + 1
+        mx.countRanked!(grid.epsX, false, cx);
+        my.countRanked!(grid.epsY, false, cy);
+        return psiN + psiK - s.k.knn_digamma_mean_i32(cx, n, 0) - s.k.knn_digamma_mean_i32(cy, n, 0);
+      },
+      zeroRadius() {
+        return s.k.knn_count_zero_f64(grid.epsX, n);
+      },
+    };
+  }
+  // Otherwise the k neighbours themselves: a grid in rank space for 1-D × 1-D (algorithm 2),
+  // a k-d tree over the joint rows in higher dimension.
+  const knn = oneByOne ? gridKnn(s, n, k, algorithm === 2, mx, my) : jointKnn(s, n, dx + dy, k, algorithm === 2);
+  const joint = s.allocF64(n * (dx + dy));
   return {
     estimate(idx) {
-      if (joint) s.k.knn_join_rows(x, dx, y, dy, idx, n, joint);
+      s.k.knn_join_rows(x, dx, y, dy, idx, n, joint);
       knn.run(joint, dx, idx);
       if (algorithm === 1) {
-        // counts include the row itself, so count = n_x + 1
         mx.count(knn.eps, 0, false, cx);
         my.count(knn.eps, idx, false, cy);
         return psiN + psiK - s.k.knn_digamma_mean_i32(cx, n, 0) - s.k.knn_digamma_mean_i32(cy, n, 0);
@@ -78,21 +93,22 @@ function gridKnn(s: Scope, n: number, k: number, withMarginalEps: boolean, mx: M
 }
 
 /** The k-th-neighbour distance alone for one-dimensional x and y (knn_grid2_eps, algorithm 1):
- *  reads x, y and the permutation directly, no joint copy. */
-function gridEpsKnn(s: Scope, n: number, k: number, x: number, y: number, mx: MarginalIndex, my: MarginalIndex): JointKnn {
+ *  reads x, y and the permutation directly, no joint copy; `epsX` / `epsY` hold the distances by
+ *  x-rank and by y-rank. */
+function gridEps(s: Scope, n: number, k: number, x: number, y: number, mx: MarginalIndex, my: MarginalIndex) {
   const g = s.k.knn_grid2_eps_side(n);
   const start = s.allocI32(g * g + 1);
   const px = s.allocF64(n + 1);
   const py = s.allocF64(n + 1);
-  const rows = s.allocI32(n);
+  const rk = s.allocI32(2 * n);
   const best = s.allocF64(k + 1);
-  const eps = s.allocF64(n);
+  const epsX = s.allocF64(n);
+  const epsY = s.allocF64(n);
   return {
-    eps,
-    epsX: 0,
-    epsY: 0,
-    run(_data, _dx, idx = 0) {
-      s.k.knn_grid2_eps(x, y, idx, mx.rank!, my.rank!, mx.sorted!, my.sorted!, n, k, start, px, py, rows, best, eps);
+    epsX,
+    epsY,
+    run(idx: number) {
+      s.k.knn_grid2_eps(x, y, idx, mx.rank!, my.rank!, mx.sorted!, my.sorted!, n, k, start, px, py, rk, best, epsX, epsY);
     },
   };
 }

@@ -7,6 +7,9 @@ export interface MarginalIndex {
   /** counts[i] = #{j : dist(q_i, row j) < eps[i]} (≤ with `inclusive`; a strict count with
    *  eps[i] = 0 counts the coincident rows), where q_i is row idx[i] (idx = 0: row i). */
   count(eps: number, idx: number, inclusive: boolean, out: number): void;
+  /** One dimension only: counts[r] = #{j : |v_j − sorted[r]| < eps[r]} (≤ with `inclusive`),
+   *  radii and counts by position in the sorted order. */
+  countRanked?(eps: number, inclusive: boolean, out: number): void;
   /** Free the index's memory (it is freed with its scope anyway). */
   dispose(): void;
   /** One dimension only: the values ascending (n f64) and each row's position among them (n i32). */
@@ -33,6 +36,9 @@ export function marginalIndex(s: Scope, data: number, n: number, d: number): Mar
           s.k.knn_invert_i32(idx, n, inv);
         }
         s.k.knn_count_sorted(sorted, order, idx ? inv : 0, n, eps, inclusive ? 1 : 0, out, table, n);
+      },
+      countRanked(eps, inclusive, out) {
+        s.k.knn_count_ranked(sorted, n, eps, inclusive ? 1 : 0, out, table, n);
       },
       dispose() {
         for (const p of [sorted, order, rank, table, inv]) s.free(p);
