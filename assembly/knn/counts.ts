@@ -103,14 +103,62 @@ function firstDown(sorted: usize, r: i32, q: f64, e: f64, incl: bool, g: i32): i
   return hi;
 }
 
-// The count for the query at position r (value q = sorted[r], radius e).
+// |v − q| within e as 0 or 1, without a branch.
+// @ts-ignore: decorator
+@inline function inside(dd: f64, e: f64, incl: i32): i32 {
+  return <i32>(dd < e) | (incl & <i32>(dd == e));
+}
+
+// The count for the query at position r (value q = sorted[r], radius e). The bucket table
+// brackets each end of the run between the start of the bucket before the one holding q ± e and
+// the end of the bucket after it; the bracket is checked (rounding in q ± e can only move the
+// end by part of a bucket, so it holds in practice, and the galloping search takes over if
+// not) and then halved without branches. The answer is still decided by the comparison of the
+// stored differences alone.
 // @ts-ignore: decorator
 @inline function countAt(sorted: usize, n: i32, r: i32, e: f64, inclusive: i32, table: usize): i32 {
   const q = at(sorted, r);
-  const incl = inclusive != 0 || e == 0;
-  const gUp = load<i32>(table + (<usize>(bucketOf(q + e) + 1) << 2)) - 1;
-  const gDown = load<i32>(table + (<usize>bucketOf(q - e) << 2));
-  return lastUp(sorted, n, r, q, e, incl, gUp) - firstDown(sorted, r, q, e, incl, gDown) + 1;
+  const incl = <i32>(inclusive != 0 || e == 0);
+  // Upper end: the last u ≥ r with sorted[u] − q within e (true at r).
+  const bU = bucketOf(q + e);
+  let lo = load<i32>(table + (<usize>(bU > 0 ? bU - 1 : 0) << 2)) - 1;
+  if (lo < r) lo = r;
+  let hi = load<i32>(table + (<usize>(bU + 2 < gB ? bU + 2 : gB) << 2));
+  if (hi <= lo) hi = lo + 1;
+  let up: i32;
+  if ((lo > r && !inside(at(sorted, lo) - q, e, incl)) || (hi < n && inside(at(sorted, hi) - q, e, incl))) {
+    up = lastUp(sorted, n, r, q, e, incl != 0, lo);
+  } else {
+    let base = lo;
+    let len = hi - lo;
+    while (len > 1) {
+      const half = len >> 1;
+      base = select<i32>(base + half, base, inside(at(sorted, base + half) - q, e, incl));
+      len -= half;
+    }
+    up = base;
+  }
+  // Lower end: the first l ≤ r with q − sorted[l] within e (true at r).
+  const bD = bucketOf(q - e);
+  let lo2 = load<i32>(table + (<usize>(bD > 0 ? bD - 1 : 0) << 2)) - 1; // −1: before the first value
+  let hi2 = load<i32>(table + (<usize>(bD + 2 < gB ? bD + 2 : gB) << 2));
+  if (hi2 > r) hi2 = r;
+  if (lo2 >= hi2) lo2 = hi2 - 1;
+  let down: i32;
+  if ((lo2 >= 0 && inside(q - at(sorted, lo2), e, incl)) || (hi2 < r && !inside(q - at(sorted, hi2), e, incl))) {
+    down = firstDown(sorted, r, q, e, incl != 0, hi2);
+  } else {
+    // The last position outside the radius in [lo2, hi2), then one past it.
+    let base = lo2;
+    let len = hi2 - lo2;
+    while (len > 1) {
+      const half = len >> 1;
+      base = select<i32>(base + half, base, inside(q - at(sorted, base + half), e, incl) ^ 1);
+      len -= half;
+    }
+    down = base + 1;
+  }
+  return up - down + 1;
 }
 
 /** `sorted` holds n values ascending, order[r] is the row whose value sits at position r, and

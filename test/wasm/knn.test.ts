@@ -99,6 +99,15 @@ describe("knn_count_sorted and knn_count_ranked", () => {
             s.k.knn_count_ranked(sorted, n, byPos, inclusive, out, table, buckets);
             const got = s.readI32(out, n);
             for (let r = 0; r < n; r++) expect(got[r]).toBe(countWithin(v, n, 1, ord[r], eps[ord[r]], inclusive === 1));
+            // A table whose entries are wrong (random but nondecreasing) only spoils the guesses:
+            // the bracket checks fail and the galloping searches still find the exact ends.
+            const bogus = s.writeI32(Int32Array.from({ length: buckets + 1 }, () => Math.floor(r() * (n + 1))).sort());
+            s.k.knn_count_ranked(sorted, n, byPos, inclusive, out, bogus, buckets);
+            const got2 = s.readI32(out, n);
+            for (let q = 0; q < n; q++) expect(got2[q]).toBe(countWithin(v, n, 1, ord[q], eps[ord[q]], inclusive === 1));
+            s.k.knn_count_sorted(sorted, order, 0, n, ep, inclusive, out, bogus, buckets);
+            const got3 = s.readI32(out, n);
+            for (let i = 0; i < n; i++) expect(got3[i]).toBe(countWithin(v, n, 1, i, eps[i], inclusive === 1));
           }
         }
       }
