@@ -183,42 +183,48 @@ export function knn_grid2_eps_side(n: i32): i32 {
   return (n + w - 1) / w;
 }
 
-/** For the joint rows (x_i, y_j), j = idx[i] (idx = 0: j = i), of the n values at x and at y,
- *  with rankX / rankY each value's position in the ascending copies sortedX / sortedY: the
- *  max-norm distance from joint row i to its k-th nearest other joint row (n ≥ k + 1), stored
- *  twice, by rank: epsX[rankX[i]] and epsY[rankY[j]]. The marginal counts then visit their
- *  queries in sorted order and read these sequentially (knn_count_ranked).
+/** For the joint rows (x_i, y_j), j = idx[i] (idx = 0: j = i), of the n values x and the n values
+ *  at y: the max-norm distance from joint row i to its k-th nearest other joint row (n ≥ k + 1),
+ *  stored twice, by rank: epsX[rank of x_i] and epsY[rankY[j]]. The marginal counts then visit
+ *  their queries in sorted order and read these sequentially (knn_count_ranked). x enters only
+ *  through its sort: sortedX ascending and orderX[r] = the row whose value is sortedX[r];
+ *  rankY[j] is y_j's position in the ascending copy sortedY.
  *  Work space: `start` (G² + 1 i32, G = knn_grid2_eps_side(n)), `px`, `py` (n + 1 f64 each), `rk`
  *  (2n i32), `best` (k + 1 f64). */
-export function knn_grid2_eps(x: usize, y: usize, idx: usize, rankX: usize, rankY: usize, sortedX: usize, sortedY: usize,
+export function knn_grid2_eps(orderX: usize, y: usize, idx: usize, rankY: usize, sortedX: usize, sortedY: usize,
   n: i32, k: i32, start: usize, px: usize, py: usize, rk: usize, best: usize, epsX: usize, epsY: usize): void {
   const G = knn_grid2_eps_side(n);
   const W = (n + G - 1) / G;
   gX = px; gY = py; gStart = start; gSx = sortedX; gSy = sortedY; gN = n; gW = W; gG = G; gBest = best; gK1 = k + 1;
   gNV = k + 1 <= 2 ? 1 : k + 1 <= 4 ? 2 : k + 1 <= 8 ? 4 : 0;
   const cells = G * G;
-  // Counting sort of the joint rows by cell (column-major cell numbers). Each row's cell is
+  // Counting sort of the joint rows by cell (column-major cell numbers), visiting them in x
+  // order: column a holds exactly the x-ranks [aW, (a + 1)W), so every count and every write
+  // stays within the current column's short stretch of memory. Each rank's y row and y-rank are
   // kept between the two passes in epsY (2n i32 of room, not written until the searches).
-  const cellOf = epsY;
+  const keep = epsY;
   memory.fill(start, 0, <usize>(cells + 1) << 2);
   const invW = 1.0 / <f64>W;
-  for (let i = 0; i < n; i++) {
+  for (let r = 0; r < n; r++) {
+    const i = load<i32>(orderX + (<usize>r << 2));
     const j = idx == 0 ? i : load<i32>(idx + (<usize>i << 2));
-    const cell = bandOf(load<i32>(rankX + (<usize>i << 2)), W, invW) * G + bandOf(load<i32>(rankY + (<usize>j << 2)), W, invW);
-    store<i32>(cellOf + (<usize>i << 2), cell);
-    const s = start + (<usize>(cell + 1) << 2);
+    const ry = load<i32>(rankY + (<usize>j << 2));
+    store<i32>(keep + (<usize>r << 3), j);
+    store<i32>(keep + (<usize>r << 3), ry, 4);
+    const s = start + (<usize>(bandOf(r, W, invW) * G + bandOf(ry, W, invW) + 1) << 2);
     store<i32>(s, load<i32>(s) + 1);
   }
   countsToStarts(start, cells);
-  for (let i = 0; i < n; i++) {
-    const j = idx == 0 ? i : load<i32>(idx + (<usize>i << 2));
-    const s = start + (<usize>load<i32>(cellOf + (<usize>i << 2)) << 2);
+  for (let r = 0; r < n; r++) {
+    const j = load<i32>(keep + (<usize>r << 3));
+    const ry = load<i32>(keep + (<usize>r << 3), 4);
+    const s = start + (<usize>(bandOf(r, W, invW) * G + bandOf(ry, W, invW)) << 2);
     const p = load<i32>(s);
     store<i32>(s, p + 1);
-    store<f64>(px + (<usize>p << 3), ldf(x, i));
+    store<f64>(px + (<usize>p << 3), ldf(sortedX, r));
     store<f64>(py + (<usize>p << 3), ldf(y, j));
-    store<i32>(rk + (<usize>p << 3), load<i32>(rankX + (<usize>i << 2)));
-    store<i32>(rk + (<usize>p << 3), load<i32>(rankY + (<usize>j << 2)), 4);
+    store<i32>(rk + (<usize>p << 3), r);
+    store<i32>(rk + (<usize>p << 3), ry, 4);
   }
   // start[c] now holds the end of cell c: shift back to starts.
   for (let c = cells; c > 0; c--) store<i32>(start + (<usize>c << 2), load<i32>(start + (<usize>(c - 1) << 2)));

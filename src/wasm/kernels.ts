@@ -51,7 +51,7 @@ export interface Kernels {
   knn_grid2(data: number, rankX: number, rankY: number, sortedX: number, sortedY: number, n: number, k: number, dx: number,
     start: number, pts: number, rows: number, heapD: number, heapP: number, eps: number, epsX: number, epsY: number): void;
   knn_grid2_side(n: number): number;
-  knn_grid2_eps(x: number, y: number, idx: number, rankX: number, rankY: number, sortedX: number, sortedY: number, n: number,
+  knn_grid2_eps(orderX: number, y: number, idx: number, rankY: number, sortedX: number, sortedY: number, n: number,
     k: number, start: number, px: number, py: number, rk: number, best: number, epsX: number, epsY: number): void;
   knn_grid2_eps_side(n: number): number;
   knn_digamma_mean_i32(counts: number, n: number, offset: number): number;

@@ -200,8 +200,9 @@ describe("knn_grid2", () => {
             const col = s.writeF64(Array.from({ length: n }, (_, i) => a[2 * i + c]));
             const sorted = s.allocF64(n);
             const rank = s.allocI32(n);
-            s.k.knn_sort_ranks(col, n, sorted, s.allocI32(n), rank, s.alloc(s.k.knn_sort_scratch_bytes(n)));
-            return { sorted, rank };
+            const order = s.allocI32(n);
+            s.k.knn_sort_ranks(col, n, sorted, order, rank, s.alloc(s.k.knn_sort_scratch_bytes(n)));
+            return { sorted, rank, order };
           });
           const g = s.k.knn_grid2_side(n);
           const eps = s.allocF64(n);
@@ -246,8 +247,9 @@ describe("knn_grid2_eps", () => {
           const ranks = [px, py].map((col) => {
             const sorted = s.allocF64(n);
             const rank = s.allocI32(n);
-            s.k.knn_sort_ranks(col, n, sorted, s.allocI32(n), rank, s.alloc(s.k.knn_sort_scratch_bytes(n)));
-            return { sorted, rank };
+            const order = s.allocI32(n);
+            s.k.knn_sort_ranks(col, n, sorted, order, rank, s.alloc(s.k.knn_sort_scratch_bytes(n)));
+            return { sorted, rank, order };
           });
           const g = s.k.knn_grid2_eps_side(n);
           expect(g).toBeGreaterThanOrEqual(1);
@@ -256,7 +258,7 @@ describe("knn_grid2_eps", () => {
           const rkX = s.readI32(ranks[0].rank, n);
           const rkY = s.readI32(ranks[1].rank, n);
           for (const permuted of [false, true]) {
-            s.k.knn_grid2_eps(px, py, permuted ? ip : 0, ranks[0].rank, ranks[1].rank, ranks[0].sorted, ranks[1].sorted, n, k,
+            s.k.knn_grid2_eps(ranks[0].order, py, permuted ? ip : 0, ranks[1].rank, ranks[0].sorted, ranks[1].sorted, n, k,
               s.allocI32(g * g + 1), s.allocF64(n + 1), s.allocF64(n + 1), s.allocI32(2 * n), s.allocF64(k + 1), epsX, epsY);
             const ex = s.readF64(epsX, n);
             const ey = s.readF64(epsY, n);

@@ -26,7 +26,7 @@ export function continuousPlan(s: Scope, x: number, dx: number, y: number, dy: n
   if (oneByOne && algorithm === 1) {
     // 1-D × 1-D, algorithm 1: the k-th distance alone from a grid in rank space over the two
     // marginal sorts, delivered in each marginal's sorted order, so both counts run sequentially.
-    const grid = gridEps(s, n, k, x, y, mx, my);
+    const grid = gridEps(s, n, k, y, mx, my);
     return {
       estimate(idx) {
         grid.run(idx);
@@ -93,9 +93,9 @@ function gridKnn(s: Scope, n: number, k: number, withMarginalEps: boolean, mx: M
 }
 
 /** The k-th-neighbour distance alone for one-dimensional x and y (knn_grid2_eps, algorithm 1):
- *  reads x, y and the permutation directly, no joint copy; `epsX` / `epsY` hold the distances by
+ *  reads x's sort, y and the permutation directly, no joint copy; `epsX` / `epsY` hold the distances by
  *  x-rank and by y-rank. */
-function gridEps(s: Scope, n: number, k: number, x: number, y: number, mx: MarginalIndex, my: MarginalIndex) {
+function gridEps(s: Scope, n: number, k: number, y: number, mx: MarginalIndex, my: MarginalIndex) {
   const g = s.k.knn_grid2_eps_side(n);
   const start = s.allocI32(g * g + 1);
   const px = s.allocF64(n + 1);
@@ -108,7 +108,7 @@ function gridEps(s: Scope, n: number, k: number, x: number, y: number, mx: Margi
     epsX,
     epsY,
     run(idx: number) {
-      s.k.knn_grid2_eps(x, y, idx, mx.rank!, my.rank!, mx.sorted!, my.sorted!, n, k, start, px, py, rk, best, epsX, epsY);
+      s.k.knn_grid2_eps(mx.order!, y, idx, my.rank!, mx.sorted!, my.sorted!, n, k, start, px, py, rk, best, epsX, epsY);
     },
   };
 }

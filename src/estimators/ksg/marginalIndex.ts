@@ -15,6 +15,8 @@ export interface MarginalIndex {
   /** One dimension only: the values ascending (n f64) and each row's position among them (n i32). */
   sorted?: number;
   rank?: number;
+  /** One dimension only: order[r] = the row whose value is sorted[r] (n i32). */
+  order?: number;
 }
 
 export function marginalIndex(s: Scope, data: number, n: number, d: number): MarginalIndex {
@@ -30,6 +32,7 @@ export function marginalIndex(s: Scope, data: number, n: number, d: number): Mar
     return {
       sorted,
       rank,
+      order,
       count(eps, idx, inclusive, out) {
         if (idx) {
           if (!inv) inv = s.allocI32(n);
