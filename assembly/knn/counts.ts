@@ -110,20 +110,20 @@ function firstDown(sorted: usize, r: i32, q: f64, e: f64, incl: bool, g: i32): i
 }
 
 // The count for the query at position r (value q = sorted[r], radius e). The bucket table
-// brackets each end of the run between the start of the bucket before the one holding q ± e and
-// the end of the bucket after it; the bracket is checked (rounding in q ± e can only move the
-// end by part of a bucket, so it holds in practice, and the galloping search takes over if
-// not) and then halved without branches. The answer is still decided by the comparison of the
-// stored differences alone.
+// brackets each end of the run by the bucket holding q ± e: from the last value before it to
+// the first value after it. The bracket is checked (rounding in q ± e moves the end out of its
+// bucket only when q ± e lies within rounding of a bucket edge; the galloping search takes over
+// then) and halved without branches. The answer is decided by the comparison of the stored
+// differences alone.
 // @ts-ignore: decorator
 @inline function countAt(sorted: usize, n: i32, r: i32, e: f64, inclusive: i32, table: usize): i32 {
   const q = at(sorted, r);
   const incl = <i32>(inclusive != 0 || e == 0);
   // Upper end: the last u ≥ r with sorted[u] − q within e (true at r).
   const bU = bucketOf(q + e);
-  let lo = load<i32>(table + (<usize>(bU > 0 ? bU - 1 : 0) << 2)) - 1;
+  let lo = load<i32>(table + (<usize>bU << 2)) - 1;
   if (lo < r) lo = r;
-  let hi = load<i32>(table + (<usize>(bU + 2 < gB ? bU + 2 : gB) << 2));
+  let hi = load<i32>(table + (<usize>(bU + 1) << 2));
   if (hi <= lo) hi = lo + 1;
   let up: i32;
   if ((lo > r && !inside(at(sorted, lo) - q, e, incl)) || (hi < n && inside(at(sorted, hi) - q, e, incl))) {
@@ -140,8 +140,8 @@ function firstDown(sorted: usize, r: i32, q: f64, e: f64, incl: bool, g: i32): i
   }
   // Lower end: the first l ≤ r with q − sorted[l] within e (true at r).
   const bD = bucketOf(q - e);
-  let lo2 = load<i32>(table + (<usize>(bD > 0 ? bD - 1 : 0) << 2)) - 1; // −1: before the first value
-  let hi2 = load<i32>(table + (<usize>(bD + 2 < gB ? bD + 2 : gB) << 2));
+  let lo2 = load<i32>(table + (<usize>bD << 2)) - 1; // −1: before the first value
+  let hi2 = load<i32>(table + (<usize>(bD + 1) << 2));
   if (hi2 > r) hi2 = r;
   if (lo2 >= hi2) lo2 = hi2 - 1;
   let down: i32;
