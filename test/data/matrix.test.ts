@@ -26,6 +26,22 @@ describe("toMatrix", () => {
     expect(() => toMatrix([], ctx)).toThrow(expect.objectContaining({ code: "empty-input" }));
     expect(() => toMatrix("abc", ctx)).toThrow(expect.objectContaining({ code: "invalid-argument" }));
   });
+
+  it("finds a non-finite value anywhere in a Float64Array or a Matrix (the fast whole-array check)", () => {
+    for (const n of [1, 3, 4, 5, 1001]) {
+      for (const bad of [NaN, Infinity, -Infinity]) {
+        for (const at of new Set([0, n >> 1, n - 1])) {
+          const a = Float64Array.from({ length: n }, (_, i) => i * 0.5 - 3);
+          a[at] = bad;
+          expect(() => toMatrix(a, ctx)).toThrow(expect.objectContaining({ code: "not-finite", row: at }));
+          if (n % 2 === 0) {
+            expect(() => toMatrix({ data: a, rows: n / 2, cols: 2 }, ctx)).toThrow(expect.objectContaining({ code: "not-finite", row: at >> 1 }));
+          }
+        }
+      }
+      expect(toMatrix(Float64Array.from({ length: n }, (_, i) => 1e308 * (i % 3 - 1)), ctx).rows).toBe(n);
+    }
+  });
 });
 
 describe("toLabels", () => {
