@@ -115,6 +115,10 @@ function firstDown(sorted: usize, r: i32, q: f64, e: f64, incl: bool, g: i32): i
 // bucket only when q ± e lies within rounding of a bucket edge; the galloping search takes over
 // then) and halved without branches. The answer is decided by the comparison of the stored
 // differences alone.
+// Brackets longer than this (a crowded bucket: tied or heavy-tailed data) are searched by
+// galloping from the bucket's edge instead: with ties the end is usually right there.
+const BRACKET_MAX: i32 = 16;
+
 // @ts-ignore: decorator
 @inline function countAt(sorted: usize, n: i32, r: i32, e: f64, inclusive: i32, table: usize): i32 {
   const q = at(sorted, r);
@@ -126,7 +130,9 @@ function firstDown(sorted: usize, r: i32, q: f64, e: f64, incl: bool, g: i32): i
   let hi = load<i32>(table + (<usize>(bU + 1) << 2));
   if (hi <= lo) hi = lo + 1;
   let up: i32;
-  if ((lo > r && !inside(at(sorted, lo) - q, e, incl)) || (hi < n && inside(at(sorted, hi) - q, e, incl))) {
+  if (hi - lo > BRACKET_MAX) {
+    up = lastUp(sorted, n, r, q, e, incl != 0, hi - 1);
+  } else if ((lo > r && !inside(at(sorted, lo) - q, e, incl)) || (hi < n && inside(at(sorted, hi) - q, e, incl))) {
     up = lastUp(sorted, n, r, q, e, incl != 0, lo);
   } else {
     let base = lo;
@@ -145,7 +151,9 @@ function firstDown(sorted: usize, r: i32, q: f64, e: f64, incl: bool, g: i32): i
   if (hi2 > r) hi2 = r;
   if (lo2 >= hi2) lo2 = hi2 - 1;
   let down: i32;
-  if ((lo2 >= 0 && inside(q - at(sorted, lo2), e, incl)) || (hi2 < r && !inside(q - at(sorted, hi2), e, incl))) {
+  if (hi2 - lo2 > BRACKET_MAX) {
+    down = firstDown(sorted, r, q, e, incl != 0, lo2 + 1);
+  } else if ((lo2 >= 0 && inside(q - at(sorted, lo2), e, incl)) || (hi2 < r && !inside(q - at(sorted, hi2), e, incl))) {
     down = firstDown(sorted, r, q, e, incl != 0, hi2);
   } else {
     // The last position outside the radius in [lo2, hi2), then one past it.
