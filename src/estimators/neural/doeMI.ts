@@ -3,7 +3,7 @@
 // training alternates Adam steps on L1 = −mean ln q(x|y) and L2 = −mean ln q(x), and
 // Î = L2 − L1 = Ĥ(X) − Ĥ(X | Y) on held-out rows.
 import type { Matrix } from "../../data/matrix.js";
-import { MINumericError } from "../../errors.js";
+import { MIInputError, MINumericError } from "../../errors.js";
 import { commonSpecs, int, num, publicOptions, resolveOptions, type CommonOptions, type OptionSpecs, oneOf } from "../../options.js";
 import { clock, Progress } from "../../progress.js";
 import { mean, sampleStd } from "../../summary.js";
@@ -22,8 +22,14 @@ export interface DoeOptions extends CommonOptions {
   alpha?: number;
   learningRate?: number;
   batchSize?: number;
+  /** Training length: at least this many epochs, and at least `minSteps` batches. */
   epochs?: number;
+  minSteps?: number;
   testFraction?: number;
+  /** Share of the training rows set aside to stop training early (0: train for the whole length). */
+  validationFraction?: number;
+  /** Early stopping: validation checks without improvement before training stops. */
+  patience?: number;
   nRuns?: number;
 }
 
@@ -34,6 +40,12 @@ export interface DoeResult {
   trainMI: number;
   /** Per run, per epoch: the mean over batches of L2 − L1 (training rows). */
   trace: number[][];
+  /** Per run, per validation check: the validation loss L1 + L2 (nats; empty without validation). */
+  validationTrace: number[][];
+  /** Per run: the epoch (1-based) whose weights were kept (the best validation loss), and the
+   *  epochs trained before stopping. */
+  bestEpoch: number[];
+  epochsRun: number[];
   /** Mean over runs of the held-out entropy estimates −mean ln q(x) and −mean ln q(x|y) (of x after the `marginals` map). */
   entropies: { x: number; xGivenY: number };
   n: number;
@@ -51,7 +63,10 @@ const specs: OptionSpecs = {
   learningRate: { default: 1e-2, check: num(0, 1, { minExclusive: true }) },
   batchSize: { default: 128, check: int(1, 65536) },
   epochs: { default: 50, check: int(1, 1_000_000) },
+  minSteps: { default: 2000, check: int(0, 100_000_000) },
   testFraction: { default: 0.2, check: num(0, 0.9) },
+  validationFraction: { default: 0.2, check: num(0, 0.5) },
+  patience: { default: 5, check: int(1, 1_000_000) },
   marginals: { default: "normalScores", check: oneOf(...MARGINAL_MAPS) },
   nRuns: { default: 1, check: int(1, 1000) },
 };
@@ -72,29 +87,59 @@ export async function doeMI(x: unknown, y: unknown, options?: DoeOptions): Promi
       YX.set(Xs.data.subarray(i * dx, (i + 1) * dx), i * d + dy);
     }
     const all: Matrix = { data: YX, rows: X.rows, cols: d };
-    const { train, test } = splitRows(s, fn, X.rows, o.testFraction, o.seed, 2);
+    const { train: fit, test } = splitRows(s, fn, X.rows, o.testFraction, o.seed, 2);
+    // Early stopping sets aside validationFraction of the training rows (the first ones of the
+    // already shuffled split): training stops once the validation loss L1 + L2 has not improved
+    // for `patience` checks, and the weights of the best check are the ones evaluated.
+    const nVal = o.validationFraction > 0 ? Math.max(2, Math.floor(fit.length * o.validationFraction)) : 0;
+    if (nVal > 0 && fit.length - nVal < 2) {
+      throw new MIInputError("too-few-samples", `${fn}: with ${X.rows} rows, testFraction ${o.testFraction} and validationFraction ${o.validationFraction} fewer than 2 rows are left to train on. Pass more data or lower the fractions.`, { fn, arg: "options.validationFraction" });
+    }
+    const val = fit.subarray(0, nVal), train = fit.subarray(nVal);
     const tr = s.writeF64(takeRows(all, train).data), te = s.writeF64(takeRows(all, test).data);
+    const va = nVal > 0 ? s.writeF64(takeRows(all, val).data) : 0;
     const batch = Math.min(o.batchSize, train.length);
     const f = allocFlow(s, { d, dy, hidden: o.hiddenPerDim, alpha: o.alpha, rows: Math.max(batch, 256) });
     const idx = s.allocI32(train.length);
     const state = s.allocF64(1);
-    const lq = s.allocF64(Math.max(train.length, test.length));
+    const lq = s.allocF64(Math.max(train.length, test.length, nVal));
     const meanLogQ = (data: number, n: number, marginal: number) => {
       s.k.bnaf_logq(f.spec, f.net, f.work, data, n, marginal, lq);
       return mean(s.f64(lq, n));
     };
-    const runs: number[] = [], trains: number[] = [], trace: number[][] = [];
-    const hx: number[] = [], hxy: number[] = [];
+    // Length: `epochs` epochs or `minSteps` batches, whichever is longer (small samples have few
+    // batches per epoch). Validation about every 50 batches.
+    const perEpoch = Math.ceil(train.length / batch);
+    const maxEpochs = Math.max(o.epochs, Math.ceil(o.minSteps / perEpoch));
+    const checkEvery = Math.max(1, Math.round(50 / perEpoch));
+    const runs: number[] = [], trains: number[] = [], trace: number[][] = [], validationTrace: number[][] = [];
+    const hx: number[] = [], hxy: number[] = [], bestEpoch: number[] = [], epochsRun: number[] = [];
+    const best = new Float64Array(f.size);
     for (let run = 0; run < o.nRuns; run++) {
       s.k.bnaf_init(f.spec, f.net, s.rng(o.seed, "network", run));
       s.f64(state, 1)[0] = 0;
       s.i32(idx, train.length).set(Int32Array.from({ length: train.length }, (_, i) => i));
       const rng = s.rng(o.seed, "batches", run);
-      const t: number[] = [];
-      for (let e = 0; e < o.epochs; e++) {
+      const t: number[] = [], vt: number[] = [];
+      let bestLoss = Infinity, bestAt = maxEpochs, since = 0, e = 0;
+      while (e < maxEpochs) {
         t.push(s.k.bnaf_epoch(f.spec, f.net, f.work, tr, train.length, idx, batch, o.learningRate, rng, state));
-        await progress.step("train", run * o.epochs + e + 1, o.nRuns * o.epochs);
+        e++;
+        if (nVal > 0 && (e % checkEvery === 0 || e === maxEpochs)) {
+          const loss = -(meanLogQ(va, nVal, 0) + meanLogQ(va, nVal, 1));
+          vt.push(loss);
+          if (loss < bestLoss) {
+            bestLoss = loss;
+            bestAt = e;
+            since = 0;
+            best.set(s.f64(f.net, f.size));
+          } else if (++since >= o.patience) {
+            break;
+          }
+        }
+        await progress.step("train", run * maxEpochs + e, o.nRuns * maxEpochs);
       }
+      if (nVal > 0 && bestLoss < Infinity) s.f64(f.net, f.size).set(best);
       const cond = meanLogQ(te, test.length, 0), marg = meanLogQ(te, test.length, 1);
       const est = cond - marg;
       if (!Number.isFinite(est)) {
@@ -105,6 +150,9 @@ export async function doeMI(x: unknown, y: unknown, options?: DoeOptions): Promi
       hx.push(-marg);
       hxy.push(-cond);
       trace.push(t);
+      validationTrace.push(vt);
+      bestEpoch.push(bestAt);
+      epochsRun.push(e);
     }
     const u = nats(s, o.base);
     const warnings: string[] = [];
@@ -116,6 +164,9 @@ export async function doeMI(x: unknown, y: unknown, options?: DoeOptions): Promi
       runs: runs.map(u),
       trainMI: u(mean(trains)),
       trace: trace.map((r) => r.map(u)),
+      validationTrace: validationTrace.map((r) => r.map(u)),
+      bestEpoch,
+      epochsRun,
       entropies: { x: u(mean(hx)), xGivenY: u(mean(hxy)) },
       n: X.rows,
       dimX: dx,
