@@ -299,19 +299,27 @@ export function dense32_forward(W: usize, b: usize, inp: usize, out: usize, rows
   }
 }
 
-/** Weight and bias gradients of a dense layer (f32, overwritten): gW[i, j] = Σ_r inp[r, i]·
- *  delta[r, j] and gb[j] = Σ_r delta[r, j], both summed in the order r = 0, 1, … from 0.
- *  Blocks of four inputs × eight output units are accumulated in registers over the rows. */
-export function dense32_weight_grad(inp: usize, delta: usize, gW: usize, gb: usize, rows: i32, din: i32, dout: i32): void {
-  const n8 = dout & ~7;
-  const n4 = dout & ~3;
-  const din4 = din & ~3;
-  const sx = <usize>din << 2;
+/** gb[j] = Σ_r delta[r, j] (f32, r = 0, 1, … from 0): five vectors of units per sweep over the
+ *  rows (independent chains of additions), then single vectors, then single units. */
+function biasGrad(delta: usize, gb: usize, rows: i32, dout: i32): void {
   const so = <usize>dout << 2;
   const end = <usize>rows * so;
+  const n4 = dout & ~3;
   const zero = f32x4.splat(0);
-  // bias gradient
   let j = 0;
+  for (; j + 20 <= n4; j += 20) {
+    const d = delta + (<usize>j << 2);
+    let a0 = zero, a1 = zero, a2 = zero, a3 = zero, a4 = zero;
+    for (let ro: usize = 0; ro < end; ro += so) {
+      a0 = f32x4.add(a0, v128.load(d + ro));
+      a1 = f32x4.add(a1, v128.load(d + ro, 16));
+      a2 = f32x4.add(a2, v128.load(d + ro, 32));
+      a3 = f32x4.add(a3, v128.load(d + ro, 48));
+      a4 = f32x4.add(a4, v128.load(d + ro, 64));
+    }
+    const g = gb + (<usize>j << 2);
+    v128.store(g, a0); v128.store(g, a1, 16); v128.store(g, a2, 32); v128.store(g, a3, 48); v128.store(g, a4, 64);
+  }
   for (; j < n4; j += 4) {
     const jo = <usize>j << 2;
     let a = zero;
@@ -324,6 +332,19 @@ export function dense32_weight_grad(inp: usize, delta: usize, gW: usize, gb: usi
     for (let ro: usize = 0; ro < end; ro += so) a += load<f32>(delta + ro + jo);
     store<f32>(gb + jo, a);
   }
+}
+
+/** Weight and bias gradients of a dense layer (f32, overwritten): gW[i, j] = Σ_r inp[r, i]·
+ *  delta[r, j] and gb[j] = Σ_r delta[r, j], both summed in the order r = 0, 1, … from 0.
+ *  Blocks of four inputs × eight output units are accumulated in registers over the rows. */
+export function dense32_weight_grad(inp: usize, delta: usize, gW: usize, gb: usize, rows: i32, din: i32, dout: i32): void {
+  const n8 = dout & ~7;
+  const n4 = dout & ~3;
+  const din4 = din & ~3;
+  const sx = <usize>din << 2;
+  const so = <usize>dout << 2;
+  const zero = f32x4.splat(0);
+  biasGrad(delta, gb, rows, dout);
   // four inputs × eight (then four) units
   for (let i = 0; i < din4; i += 4) {
     const xi = inp + (<usize>i << 2);
@@ -520,6 +541,9 @@ export function sparseScratchBytes(lists: i32, len: i32): usize {
   return region(<usize>lists, 4) + 8 * <usize>lists * listCap(len) + region(<usize>lists * <usize>len, 4);
 }
 
+// The offset step of gatherNonzero.
+const GATHER_STEP: usize = memory.data(16, 16);
+
 /** Gathers the nonzero values among n contiguous f32 at src (NaN counts as nonzero): the k-th
  *  of them goes to vals[k] and its index times `scale` to offs[k] (u32). Four values at a time,
  *  compacted by a byte shuffle; may write up to three entries past the count. Returns the
@@ -528,13 +552,14 @@ export function sparseScratchBytes(lists: i32, len: i32): usize {
 @inline function gatherNonzero(src: usize, n: i32, scale: u32, offs: usize, vals: usize): u32 {
   let c: usize = 0;
   const n4 = n & ~3;
-  const zero = i32x4.splat(0);
+  const zero = f32x4.splat(0);
   let ov = i32x4(0, <i32>scale, <i32>(2 * scale), <i32>(3 * scale));
-  const step = i32x4.splat(<i32>(4 * scale));
+  // stored and loaded back, so that the splat is not recomputed in every iteration
+  v128.store(GATHER_STEP, i32x4.splat(<i32>(4 * scale)));
+  const step = v128.load(GATHER_STEP);
   for (let i = 0; i < n4; i += 4) {
     const v = v128.load(src + (<usize>i << 2));
-    // v ≠ 0 iff its bits without the sign are not all 0
-    const m = i32x4.bitmask(i32x4.ne(i32x4.shl(v, 1), zero));
+    const m = i32x4.bitmask(f32x4.ne(v, zero));
     const sh = v128.load(COMPACT + (<usize>m << 4));
     v128.store(vals + c, i8x16.swizzle(v, sh));
     v128.store(offs + c, i8x16.swizzle(ov, sh));
@@ -545,7 +570,7 @@ export function sparseScratchBytes(lists: i32, len: i32): usize {
     const v = load<u32>(src + (<usize>i << 2));
     store<u32>(vals + c, v);
     store<u32>(offs + c, <u32>i * scale);
-    c += <usize>((v << 1) != 0) << 2;
+    c += <usize>(reinterpret<f32>(v) != 0) << 2;
   }
   return <u32>c;
 }
@@ -695,21 +720,7 @@ export function dense32_forward_sparse(W: usize, b: usize, inp: usize, out: usiz
  *  of every input gathered first. */
 export function dense32_weight_grad_sparse(inp: usize, delta: usize, gW: usize, gb: usize, rows: i32, din: i32, dout: i32, scratch: usize): void {
   const so = <usize>dout << 2;
-  const end = <usize>rows * so;
-  const n4 = dout & ~3;
-  let j = 0;
-  for (; j < n4; j += 4) {
-    const jo = <usize>j << 2;
-    let a = f32x4.splat(0);
-    for (let ro: usize = 0; ro < end; ro += so) a = f32x4.add(a, v128.load(delta + ro + jo));
-    v128.store(gb + jo, a);
-  }
-  for (; j < dout; j++) {
-    const jo = <usize>j << 2;
-    let a: f32 = 0;
-    for (let ro: usize = 0; ro < end; ro += so) a += load<f32>(delta + ro + jo);
-    store<f32>(gb + jo, a);
-  }
+  biasGrad(delta, gb, rows, dout);
   const lstride = listCap(rows) << 2;
   const ends = scratch;
   const offs = scratch + region(<usize>din, 4);
@@ -902,6 +913,9 @@ export function nn_backward(spec: usize, params: usize, grads: usize, work: usiz
   }
 }
 
+// Seven f32x4 constants of nn_adam32.
+const ADAM_CONSTANTS: usize = memory.data(112, 16);
+
 /** Adam (Kingma & Ba 2015) with bias correction, step number t ≥ 1, over n f32 parameters:
  *  m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², p ← p − (lr·c₁)·m / (√(v·c₂) + ε) with
  *  c_k = 1/(1 − β_k^t); the constants are computed in f64 and rounded to f32, every update is f32. */
@@ -909,8 +923,15 @@ export function nn_adam32(params: usize, grads: usize, m: usize, v: usize, n: i3
   const lc1 = <f32>(lr / (1.0 - Math.pow(beta1, t)));
   const c2 = <f32>(1.0 / (1.0 - Math.pow(beta2, t)));
   const fb1 = <f32>beta1, fb2 = <f32>beta2, fo1 = <f32>(1.0 - beta1), fo2 = <f32>(1.0 - beta2), feps = <f32>eps;
-  const b1 = f32x4.splat(fb1), b2 = f32x4.splat(fb2), o1 = f32x4.splat(fo1), o2 = f32x4.splat(fo2);
-  const vlc1 = f32x4.splat(lc1), vc2 = f32x4.splat(c2), veps = f32x4.splat(feps);
+  // The constant vectors are stored and loaded back: a load stays before the loop, while a
+  // splat of a scalar is recomputed in every iteration by the engine's code generator.
+  const K = ADAM_CONSTANTS;
+  v128.store(K, f32x4.splat(fb1)); v128.store(K, f32x4.splat(fb2), 16);
+  v128.store(K, f32x4.splat(fo1), 32); v128.store(K, f32x4.splat(fo2), 48);
+  v128.store(K, f32x4.splat(lc1), 64); v128.store(K, f32x4.splat(c2), 80);
+  v128.store(K, f32x4.splat(feps), 96);
+  const b1 = v128.load(K), b2 = v128.load(K, 16), o1 = v128.load(K, 32), o2 = v128.load(K, 48);
+  const vlc1 = v128.load(K, 64), vc2 = v128.load(K, 80), veps = v128.load(K, 96);
   const end = <usize>(n & ~3) << 2;
   for (let q: usize = 0; q < end; q += 16) {
     const g = v128.load(grads + q);
