@@ -35,7 +35,7 @@ export const ACT_TANH: i32 = 2;
 export const ACT_TANH_LINEAR: i32 = 3;
 
 // Products at least this wide skip the zero terms of ReLU activations and deltas.
-const SPARSE_MIN: i32 = 16;
+const SPARSE_MIN: i32 = 40;
 
 // Epilogues of dense32_forward.
 export const EPI_NONE: i32 = 0;

@@ -348,12 +348,12 @@ describe("whole-network forward and backward (f32 engine) against the f64 twin a
 });
 
 describe("ReLU networks wide enough for the sparse products", () => {
-  it("nn_forward and nn_backward give the same bits as the dense kernels composed by hand (3 → 17 → 20 → 1)", async () => {
+  it("nn_forward and nn_backward give the same bits as the dense kernels composed by hand (3 → 41 → 40 → 1)", async () => {
     // Skipping a zero term changes a sum only when the sum is −0; here every sum starts from a
     // nonzero bias or from +0 and the ReLU outputs and masked deltas are +0, so the sparse path
     // and the dense kernels must agree exactly.
     await withKernels((s) => {
-      const dims = [3, 17, 20, 1], rows = 9;
+      const dims = [3, 41, 40, 1], rows = 9;
       const net = allocNetwork(s, { dims, activation: "relu", rows });
       const P = net.size;
       s.k.nn_init(net.spec, net.net, s.rng(5, "network"), 0, 0);
@@ -370,21 +370,21 @@ describe("ReLU networks wide enough for the sparse products", () => {
       let p = net.net;
       for (let l = 0; l < 3; l++) { at.push(p, p + 4 * dims[l] * dims[l + 1]); p += 4 * (dims[l] + 1) * dims[l + 1]; }
       const gAt = at.map((q) => q + 4 * P);
-      const x32 = s.writeF32(x), A1 = s.alloc(4 * rows * 17), A2 = s.alloc(4 * rows * 20), T = s.alloc(4 * rows);
-      s.k.dense32_forward(at[0], at[1], x32, A1, rows, 3, 17, 1, 0);
-      s.k.dense32_forward(at[2], at[3], A1, A2, rows, 17, 20, 1, 0);
-      s.k.dense32_forward(at[4], at[5], A2, T, rows, 20, 1, 0, 0);
+      const x32 = s.writeF32(x), A1 = s.alloc(4 * rows * 41), A2 = s.alloc(4 * rows * 40), T = s.alloc(4 * rows);
+      s.k.dense32_forward(at[0], at[1], x32, A1, rows, 3, 41, 1, 0);
+      s.k.dense32_forward(at[2], at[3], A1, A2, rows, 41, 40, 1, 0);
+      s.k.dense32_forward(at[4], at[5], A2, T, rows, 40, 1, 0, 0);
       expect(Array.from(out)).toEqual(Array.from(s.readF32(T, rows)));
-      const d3 = s.writeF32(c), d2 = s.alloc(4 * rows * 20), d1 = s.alloc(4 * rows * 17), WT = s.alloc(4 * 17 * 20);
+      const d3 = s.writeF32(c), d2 = s.alloc(4 * rows * 40), d1 = s.alloc(4 * rows * 41), WT = s.alloc(4 * 41 * 40);
       const gW = s.alloc(4 * P);
       const g = (k: number) => gW + (gAt[k] - gAt[0]);
-      s.k.dense32_weight_grad(A2, d3, g(4), g(5), rows, 20, 1);
-      s.k.dense32_transpose(at[4], WT, 20, 1);
-      s.k.dense32_forward(WT, 0, d3, d2, rows, 1, 20, 2, A2);
-      s.k.dense32_weight_grad(A1, d2, g(2), g(3), rows, 17, 20);
-      s.k.dense32_transpose(at[2], WT, 17, 20);
-      s.k.dense32_forward(WT, 0, d2, d1, rows, 20, 17, 2, A1);
-      s.k.dense32_weight_grad(x32, d1, g(0), g(1), rows, 3, 17);
+      s.k.dense32_weight_grad(A2, d3, g(4), g(5), rows, 40, 1);
+      s.k.dense32_transpose(at[4], WT, 40, 1);
+      s.k.dense32_forward(WT, 0, d3, d2, rows, 1, 40, 2, A2);
+      s.k.dense32_weight_grad(A1, d2, g(2), g(3), rows, 41, 40);
+      s.k.dense32_transpose(at[2], WT, 41, 40);
+      s.k.dense32_forward(WT, 0, d2, d1, rows, 40, 41, 2, A1);
+      s.k.dense32_weight_grad(x32, d1, g(0), g(1), rows, 3, 41);
       same(grads, s.readF32(gW, P));
     });
   });
