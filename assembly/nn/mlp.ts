@@ -180,12 +180,65 @@ export function nn_input_grad_ptr(spec: usize, work: usize): usize {
   return acc;
 }
 
+/** dense32_forward for one or two inputs (the first layer on two variables, the input
+ *  gradient of a one-unit output layer): one row and one vector of units at a time, the inputs
+ *  splatted once per row. */
+// @ts-ignore: decorator
+@inline function forwardNarrow(W: usize, b: usize, inp: usize, out: usize, rows: i32, din: i32, dout: i32, mode: i32, mask: usize): void {
+  const n4 = dout & ~3;
+  const sx = <usize>din << 2;
+  const so = <usize>dout << 2;
+  const e4 = <usize>n4 << 2;
+  const zero = f32x4.splat(0);
+  const W1 = W + so;
+  for (let r = 0; r < rows; r++) {
+    const x = inp + <usize>r * sx;
+    const o = out + <usize>r * so, m = mask + <usize>r * so;
+    const x0 = load<f32>(x);
+    const x1 = din == 2 ? load<f32>(x, 4) : <f32>0;
+    const s0 = f32x4.splat(x0), s1 = f32x4.splat(x1);
+    if (din == 1) {
+      for (let jo: usize = 0; jo < e4; jo += 16) {
+        let a = b != 0 ? v128.load(b + jo) : zero;
+        a = f32x4.add(a, f32x4.mul(s0, v128.load(W + jo)));
+        v128.store(o + jo, epilogue(a, mode, m + jo));
+      }
+    } else {
+      for (let jo: usize = 0; jo < e4; jo += 16) {
+        let a = b != 0 ? v128.load(b + jo) : zero;
+        a = f32x4.add(a, f32x4.mul(s0, v128.load(W + jo)));
+        a = f32x4.add(a, f32x4.mul(s1, v128.load(W1 + jo)));
+        v128.store(o + jo, epilogue(a, mode, m + jo));
+      }
+    }
+    for (let j = n4; j < dout; j++) {
+      const jo = <usize>j << 2;
+      let a: f32 = b != 0 ? load<f32>(b + jo) : <f32>0;
+      a += x0 * load<f32>(W + jo);
+      if (din == 2) a += x1 * load<f32>(W1 + jo);
+      store<f32>(o + jo, epilogue1(a, mode, m + jo));
+    }
+  }
+}
+
 /** out[r, j] = epi(b[j] + Σ_i inp[r, i] W[i, j]) for r < rows, all f32 (rows × din times
  *  din × dout), summed in the order i = 0, 1, … from the bias (from 0 when b = 0). epi: EPI_NONE;
  *  EPI_RELU max(·, 0); EPI_MASK: 0 where mask[r, j] ≤ 0 (mask rows × dout, the activations of
  *  a ReLU layer — the input gradient through it). Blocks of four rows × eight output units are
  *  accumulated in registers, weights read as contiguous vectors. */
 export function dense32_forward(W: usize, b: usize, inp: usize, out: usize, rows: i32, din: i32, dout: i32, mode: i32, mask: usize): void {
+  // one copy of the loops per epilogue, so that no store tests the mode
+  if (mode == EPI_RELU) forwardLoops(W, b, inp, out, rows, din, dout, EPI_RELU, mask);
+  else if (mode == EPI_MASK) forwardLoops(W, b, inp, out, rows, din, dout, EPI_MASK, mask);
+  else forwardLoops(W, b, inp, out, rows, din, dout, EPI_NONE, mask);
+}
+
+// @ts-ignore: decorator
+@inline function forwardLoops(W: usize, b: usize, inp: usize, out: usize, rows: i32, din: i32, dout: i32, mode: i32, mask: usize): void {
+  if (din == 1 || din == 2) {
+    forwardNarrow(W, b, inp, out, rows, din, dout, mode, mask);
+    return;
+  }
   const n8 = dout & ~7;
   const n4 = dout & ~3;
   const rows4 = rows & ~3;
@@ -434,10 +487,42 @@ export function dense32_weight_grad(inp: usize, delta: usize, gW: usize, gb: usi
       v128.store(g0 + jo, a0);
     }
   }
-  // the last dout mod 4 units: vectors over four inputs, a splat of the unit's delta
+  // the last dout mod 4 units: vectors over four inputs, a splat of the unit's delta; sixteen
+  // inputs (four independent sums) per sweep over the rows, then four
   for (let j = n4; j < dout; j++) {
     const jo = <usize>j << 2;
     let i = 0;
+    for (; i + 16 <= din4; i += 16) {
+      let a0 = zero, a1 = zero, a2 = zero, a3 = zero;
+      let x = inp + (<usize>i << 2);
+      let d = delta + jo;
+      for (let r = 0; r < rows; r++) {
+        const s = v128.load32_splat(d);
+        a0 = f32x4.add(a0, f32x4.mul(v128.load(x), s));
+        a1 = f32x4.add(a1, f32x4.mul(v128.load(x, 16), s));
+        a2 = f32x4.add(a2, f32x4.mul(v128.load(x, 32), s));
+        a3 = f32x4.add(a3, f32x4.mul(v128.load(x, 48), s));
+        x += sx;
+        d += so;
+      }
+      let g = gW + <usize>i * so + jo;
+      store<f32>(g, f32x4.extract_lane(a0, 0)); g += so;
+      store<f32>(g, f32x4.extract_lane(a0, 1)); g += so;
+      store<f32>(g, f32x4.extract_lane(a0, 2)); g += so;
+      store<f32>(g, f32x4.extract_lane(a0, 3)); g += so;
+      store<f32>(g, f32x4.extract_lane(a1, 0)); g += so;
+      store<f32>(g, f32x4.extract_lane(a1, 1)); g += so;
+      store<f32>(g, f32x4.extract_lane(a1, 2)); g += so;
+      store<f32>(g, f32x4.extract_lane(a1, 3)); g += so;
+      store<f32>(g, f32x4.extract_lane(a2, 0)); g += so;
+      store<f32>(g, f32x4.extract_lane(a2, 1)); g += so;
+      store<f32>(g, f32x4.extract_lane(a2, 2)); g += so;
+      store<f32>(g, f32x4.extract_lane(a2, 3)); g += so;
+      store<f32>(g, f32x4.extract_lane(a3, 0)); g += so;
+      store<f32>(g, f32x4.extract_lane(a3, 1)); g += so;
+      store<f32>(g, f32x4.extract_lane(a3, 2)); g += so;
+      store<f32>(g, f32x4.extract_lane(a3, 3));
+    }
     for (; i < din4; i += 4) {
       let a0 = zero;
       let x = inp + (<usize>i << 2);
@@ -580,7 +665,8 @@ const GATHER_STEP: usize = memory.data(16, 16);
  *  1, … (init = b, or 0 when b = 0; out and mask rows `so` bytes apart). The unit blocks are the
  *  outer loop, so the slab of M a block reads stays in cache across the lists: six vectors of
  *  units, then two, then one, then single units. The next offset is loaded one term ahead. */
-function sparseProduct(M: usize, offs: usize, vals: usize, lstride: usize, ends: usize, nl: i32, b: usize, out: usize, so: usize, n: i32, mode: i32, mask: usize): void {
+// @ts-ignore: decorator
+@inline function sparseProduct(M: usize, offs: usize, vals: usize, lstride: usize, ends: usize, nl: i32, b: usize, out: usize, so: usize, n: i32, mode: i32, mask: usize): void {
   const zero = f32x4.splat(0);
   const n4 = n & ~3;
   let j = 0;
@@ -711,7 +797,10 @@ export function dense32_forward_sparse(W: usize, b: usize, inp: usize, out: usiz
     const at = <usize>r * lstride;
     store<u32>(ends + (<usize>r << 2), gatherNonzero(inp + <usize>r * sx, din, <u32>so, offs + at, vals + at));
   }
-  sparseProduct(W, offs, vals, lstride, ends, rows, b, out, so, dout, mode, mask);
+  // one copy of the loops per epilogue, so that no store tests the mode
+  if (mode == EPI_RELU) sparseProduct(W, offs, vals, lstride, ends, rows, b, out, so, dout, EPI_RELU, mask);
+  else if (mode == EPI_MASK) sparseProduct(W, offs, vals, lstride, ends, rows, b, out, so, dout, EPI_MASK, mask);
+  else sparseProduct(W, offs, vals, lstride, ends, rows, b, out, so, dout, EPI_NONE, mask);
 }
 
 /** dense32_weight_grad with the terms of zero inputs skipped: gW[i, j] = Σ_r inp[r, i]·delta[r, j]

@@ -97,7 +97,7 @@ describe("f32 dense layer (MLP engine)", () => {
   it("forward (plain, fused ReLU, ReLU mask), weight gradient and transpose equal their f32 twins bit for bit at every kernel size", async () => {
     await withKernels((s) => {
       const r = lcg(11);
-      for (const n of KERNEL_SIZES) for (const din of [1, 3, 5, 9]) {
+      for (const n of KERNEL_SIZES) for (const din of [1, 2, 3, 5, 9, 37]) {
         const rows = n, dout = Math.max(n, 1);
         const W = f32(din * dout, r), b = f32(dout, r), x = f32(rows * din, r), mask = f32(rows * dout, r);
         const pW = s.writeF32(W), pb = s.writeF32(b), px = s.writeF32(x), pm = s.writeF32(mask);
