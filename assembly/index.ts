@@ -27,7 +27,7 @@ export { dist_normal_cdf_f64, dist_mixture_icdf_f64, normal_quantile_lower_f64 }
 export { dist_asinh_f64, dist_half_cube_f64, dist_wiggly_f64, dist_spiral_rows, dist_swissroll_rows } from "./dist/transforms";
 export { dist_fill_mixed_gaussian, dist_mixed_gaussian_mi_mc } from "./dist/mixedGaussian";
 // ---- neural estimators: network engine, MINE, MI-NEE ----
-export { nn_param_count, nn_work_size, nn_activation_ptr, nn_output_ptr, nn_input_grad_ptr, nn_dout_ptr, dense32_forward, dense32_weight_grad, dense32_transpose, dense_forward, dense_backward, act_forward, act_backward, nn_forward, nn_backward, nn_adam32, nn_adam, nn_init } from "./nn/mlp";
+export { nn_param_count, nn_work_size, nn_activation_ptr, nn_output_ptr, nn_input_grad_ptr, nn_dout_ptr, dense32_forward, dense32_weight_grad, dense32_transpose, dense32_forward_sparse, dense32_weight_grad_sparse, sparseScratchBytes as nn_sparse_scratch_bytes, dense_forward, dense_backward, act_forward, act_backward, nn_forward, nn_backward, nn_adam32, nn_adam, nn_init } from "./nn/mlp";
 export { mine_epoch, mine_eval, mine_loss } from "./nn/mine";
 export { nee_train, nee_eval, dv_ref_loss } from "./nn/nee";
 export { bnaf_param_count, bnaf_work_size, bnaf_transform, bnaf_logq, bnaf_loss, bnaf_init, bnaf_epoch } from "./nn/bnaf";

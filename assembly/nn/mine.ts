@@ -16,10 +16,13 @@ export const OBJ_NWJ: i32 = 2;
 /** Write row [x[xi], y[yi]] at input row r. */
 // @ts-ignore: decorator
 @inline function putPair(inp: usize, r: i32, x: usize, y: usize, dx: i32, dy: i32, xi: i32, yi: i32): void {
+  // element copies: a memory.copy of a few bytes costs more than the copy
   const d = dx + dy;
   const o = inp + ((<usize>r * <usize>d) << 3);
-  memory.copy(o, x + ((<usize>xi * <usize>dx) << 3), <usize>dx << 3);
-  memory.copy(o + (<usize>dx << 3), y + ((<usize>yi * <usize>dy) << 3), <usize>dy << 3);
+  const xs = x + ((<usize>xi * <usize>dx) << 3), ys = y + ((<usize>yi * <usize>dy) << 3);
+  for (let k = 0; k < dx; k++) store<f64>(o + (<usize>k << 3), load<f64>(xs + (<usize>k << 3)));
+  const oy = o + (<usize>dx << 3);
+  for (let k = 0; k < dy; k++) store<f64>(oy + (<usize>k << 3), load<f64>(ys + (<usize>k << 3)));
 }
 
 // @ts-ignore: decorator

@@ -20,7 +20,12 @@
 //   (cap × d_L), the f64 input gradient (cap × d_0); then in f32: the input (cap × d_0), Z_l and
 //   A_l for l = 1..L (the output layer is linear: A_L aliases Z_L; with ReLU, Z_l of a hidden
 //   layer is not stored, the activation being fused into the matrix product), two delta buffers
-//   of cap × max width, and a scratch of max_l d_l·d_{l+1} for a transposed weight matrix.
+//   of cap × max width, a scratch of max_l d_l·d_{l+1} for a transposed weight matrix, and the
+//   scratch of the sparse products (the nonzero terms of up to cap lists of up to max width, or
+//   the reverse, and a transposed input).
+// With ReLU, the products whose inputs are a hidden layer's activations (forward, weight
+// gradient) or the deltas behind one (input gradient) skip the zero terms when they are at least
+// SPARSE_MIN units wide; the sums keep their order, so only the sign of a zero sum could differ.
 
 import { normal, uniform } from "../rng";
 
@@ -28,6 +33,9 @@ export const ACT_RELU: i32 = 0;
 export const ACT_ELU: i32 = 1;
 export const ACT_TANH: i32 = 2;
 export const ACT_TANH_LINEAR: i32 = 3;
+
+// Products at least this wide skip the zero terms of ReLU activations and deltas.
+const SPARSE_MIN: i32 = 40;
 
 // Epilogues of dense32_forward.
 export const EPI_NONE: i32 = 0;
@@ -114,9 +122,22 @@ function deltaOff(spec: usize, which: i32): usize {
   return off + <usize>which * buf;
 }
 
+/** Bytes of the nonzero list the sparse kernels need for rows ≤ cap and widths ≤ maxWidth. */
+function listBytes(spec: usize): usize {
+  const cap = <usize>specCap(spec);
+  const w = <usize>maxWidth(spec);
+  const a = sparseScratchBytes(<i32>cap, <i32>w), b = sparseScratchBytes(<i32>w, <i32>cap);
+  return a > b ? a : b;
+}
+
+/** Byte offset of the sparse kernels' scratch (listBytes), after the transposed weights. */
+function listOff(spec: usize): usize {
+  return deltaOff(spec, 2) + region(<usize>maxWeights(spec), 4);
+}
+
 /** f64 slots (8-byte units) the work block needs. */
 export function nn_work_size(spec: usize): i32 {
-  return <i32>((deltaOff(spec, 2) + region(<usize>maxWeights(spec), 4)) >> 3);
+  return <i32>((listOff(spec) + listBytes(spec)) >> 3);
 }
 
 /** A_l in the work block: l = 0 is the f64 input; l ≥ 1 the f32 activations (A_L = Z_L, the f32
@@ -159,12 +180,65 @@ export function nn_input_grad_ptr(spec: usize, work: usize): usize {
   return acc;
 }
 
+/** dense32_forward for one or two inputs (the first layer on two variables, the input
+ *  gradient of a one-unit output layer): one row and one vector of units at a time, the inputs
+ *  splatted once per row. */
+// @ts-ignore: decorator
+@inline function forwardNarrow(W: usize, b: usize, inp: usize, out: usize, rows: i32, din: i32, dout: i32, mode: i32, mask: usize): void {
+  const n4 = dout & ~3;
+  const sx = <usize>din << 2;
+  const so = <usize>dout << 2;
+  const e4 = <usize>n4 << 2;
+  const zero = f32x4.splat(0);
+  const W1 = W + so;
+  for (let r = 0; r < rows; r++) {
+    const x = inp + <usize>r * sx;
+    const o = out + <usize>r * so, m = mask + <usize>r * so;
+    const x0 = load<f32>(x);
+    const x1 = din == 2 ? load<f32>(x, 4) : <f32>0;
+    const s0 = f32x4.splat(x0), s1 = f32x4.splat(x1);
+    if (din == 1) {
+      for (let jo: usize = 0; jo < e4; jo += 16) {
+        let a = b != 0 ? v128.load(b + jo) : zero;
+        a = f32x4.add(a, f32x4.mul(s0, v128.load(W + jo)));
+        v128.store(o + jo, epilogue(a, mode, m + jo));
+      }
+    } else {
+      for (let jo: usize = 0; jo < e4; jo += 16) {
+        let a = b != 0 ? v128.load(b + jo) : zero;
+        a = f32x4.add(a, f32x4.mul(s0, v128.load(W + jo)));
+        a = f32x4.add(a, f32x4.mul(s1, v128.load(W1 + jo)));
+        v128.store(o + jo, epilogue(a, mode, m + jo));
+      }
+    }
+    for (let j = n4; j < dout; j++) {
+      const jo = <usize>j << 2;
+      let a: f32 = b != 0 ? load<f32>(b + jo) : <f32>0;
+      a += x0 * load<f32>(W + jo);
+      if (din == 2) a += x1 * load<f32>(W1 + jo);
+      store<f32>(o + jo, epilogue1(a, mode, m + jo));
+    }
+  }
+}
+
 /** out[r, j] = epi(b[j] + Σ_i inp[r, i] W[i, j]) for r < rows, all f32 (rows × din times
  *  din × dout), summed in the order i = 0, 1, … from the bias (from 0 when b = 0). epi: EPI_NONE;
  *  EPI_RELU max(·, 0); EPI_MASK: 0 where mask[r, j] ≤ 0 (mask rows × dout, the activations of
  *  a ReLU layer — the input gradient through it). Blocks of four rows × eight output units are
  *  accumulated in registers, weights read as contiguous vectors. */
 export function dense32_forward(W: usize, b: usize, inp: usize, out: usize, rows: i32, din: i32, dout: i32, mode: i32, mask: usize): void {
+  // one copy of the loops per epilogue, so that no store tests the mode
+  if (mode == EPI_RELU) forwardLoops(W, b, inp, out, rows, din, dout, EPI_RELU, mask);
+  else if (mode == EPI_MASK) forwardLoops(W, b, inp, out, rows, din, dout, EPI_MASK, mask);
+  else forwardLoops(W, b, inp, out, rows, din, dout, EPI_NONE, mask);
+}
+
+// @ts-ignore: decorator
+@inline function forwardLoops(W: usize, b: usize, inp: usize, out: usize, rows: i32, din: i32, dout: i32, mode: i32, mask: usize): void {
+  if (din == 1 || din == 2) {
+    forwardNarrow(W, b, inp, out, rows, din, dout, mode, mask);
+    return;
+  }
   const n8 = dout & ~7;
   const n4 = dout & ~3;
   const rows4 = rows & ~3;
@@ -278,19 +352,27 @@ export function dense32_forward(W: usize, b: usize, inp: usize, out: usize, rows
   }
 }
 
-/** Weight and bias gradients of a dense layer (f32, overwritten): gW[i, j] = Σ_r inp[r, i]·
- *  delta[r, j] and gb[j] = Σ_r delta[r, j], both summed in the order r = 0, 1, … from 0.
- *  Blocks of four inputs × eight output units are accumulated in registers over the rows. */
-export function dense32_weight_grad(inp: usize, delta: usize, gW: usize, gb: usize, rows: i32, din: i32, dout: i32): void {
-  const n8 = dout & ~7;
-  const n4 = dout & ~3;
-  const din4 = din & ~3;
-  const sx = <usize>din << 2;
+/** gb[j] = Σ_r delta[r, j] (f32, r = 0, 1, … from 0): five vectors of units per sweep over the
+ *  rows (independent chains of additions), then single vectors, then single units. */
+function biasGrad(delta: usize, gb: usize, rows: i32, dout: i32): void {
   const so = <usize>dout << 2;
   const end = <usize>rows * so;
+  const n4 = dout & ~3;
   const zero = f32x4.splat(0);
-  // bias gradient
   let j = 0;
+  for (; j + 20 <= n4; j += 20) {
+    const d = delta + (<usize>j << 2);
+    let a0 = zero, a1 = zero, a2 = zero, a3 = zero, a4 = zero;
+    for (let ro: usize = 0; ro < end; ro += so) {
+      a0 = f32x4.add(a0, v128.load(d + ro));
+      a1 = f32x4.add(a1, v128.load(d + ro, 16));
+      a2 = f32x4.add(a2, v128.load(d + ro, 32));
+      a3 = f32x4.add(a3, v128.load(d + ro, 48));
+      a4 = f32x4.add(a4, v128.load(d + ro, 64));
+    }
+    const g = gb + (<usize>j << 2);
+    v128.store(g, a0); v128.store(g, a1, 16); v128.store(g, a2, 32); v128.store(g, a3, 48); v128.store(g, a4, 64);
+  }
   for (; j < n4; j += 4) {
     const jo = <usize>j << 2;
     let a = zero;
@@ -303,6 +385,19 @@ export function dense32_weight_grad(inp: usize, delta: usize, gW: usize, gb: usi
     for (let ro: usize = 0; ro < end; ro += so) a += load<f32>(delta + ro + jo);
     store<f32>(gb + jo, a);
   }
+}
+
+/** Weight and bias gradients of a dense layer (f32, overwritten): gW[i, j] = Σ_r inp[r, i]·
+ *  delta[r, j] and gb[j] = Σ_r delta[r, j], both summed in the order r = 0, 1, … from 0.
+ *  Blocks of four inputs × eight output units are accumulated in registers over the rows. */
+export function dense32_weight_grad(inp: usize, delta: usize, gW: usize, gb: usize, rows: i32, din: i32, dout: i32): void {
+  const n8 = dout & ~7;
+  const n4 = dout & ~3;
+  const din4 = din & ~3;
+  const sx = <usize>din << 2;
+  const so = <usize>dout << 2;
+  const zero = f32x4.splat(0);
+  biasGrad(delta, gb, rows, dout);
   // four inputs × eight (then four) units
   for (let i = 0; i < din4; i += 4) {
     const xi = inp + (<usize>i << 2);
@@ -392,10 +487,42 @@ export function dense32_weight_grad(inp: usize, delta: usize, gW: usize, gb: usi
       v128.store(g0 + jo, a0);
     }
   }
-  // the last dout mod 4 units: vectors over four inputs, a splat of the unit's delta
+  // the last dout mod 4 units: vectors over four inputs, a splat of the unit's delta; sixteen
+  // inputs (four independent sums) per sweep over the rows, then four
   for (let j = n4; j < dout; j++) {
     const jo = <usize>j << 2;
     let i = 0;
+    for (; i + 16 <= din4; i += 16) {
+      let a0 = zero, a1 = zero, a2 = zero, a3 = zero;
+      let x = inp + (<usize>i << 2);
+      let d = delta + jo;
+      for (let r = 0; r < rows; r++) {
+        const s = v128.load32_splat(d);
+        a0 = f32x4.add(a0, f32x4.mul(v128.load(x), s));
+        a1 = f32x4.add(a1, f32x4.mul(v128.load(x, 16), s));
+        a2 = f32x4.add(a2, f32x4.mul(v128.load(x, 32), s));
+        a3 = f32x4.add(a3, f32x4.mul(v128.load(x, 48), s));
+        x += sx;
+        d += so;
+      }
+      let g = gW + <usize>i * so + jo;
+      store<f32>(g, f32x4.extract_lane(a0, 0)); g += so;
+      store<f32>(g, f32x4.extract_lane(a0, 1)); g += so;
+      store<f32>(g, f32x4.extract_lane(a0, 2)); g += so;
+      store<f32>(g, f32x4.extract_lane(a0, 3)); g += so;
+      store<f32>(g, f32x4.extract_lane(a1, 0)); g += so;
+      store<f32>(g, f32x4.extract_lane(a1, 1)); g += so;
+      store<f32>(g, f32x4.extract_lane(a1, 2)); g += so;
+      store<f32>(g, f32x4.extract_lane(a1, 3)); g += so;
+      store<f32>(g, f32x4.extract_lane(a2, 0)); g += so;
+      store<f32>(g, f32x4.extract_lane(a2, 1)); g += so;
+      store<f32>(g, f32x4.extract_lane(a2, 2)); g += so;
+      store<f32>(g, f32x4.extract_lane(a2, 3)); g += so;
+      store<f32>(g, f32x4.extract_lane(a3, 0)); g += so;
+      store<f32>(g, f32x4.extract_lane(a3, 1)); g += so;
+      store<f32>(g, f32x4.extract_lane(a3, 2)); g += so;
+      store<f32>(g, f32x4.extract_lane(a3, 3));
+    }
     for (; i < din4; i += 4) {
       let a0 = zero;
       let x = inp + (<usize>i << 2);
@@ -456,6 +583,245 @@ export function dense32_transpose(W: usize, WT: usize, din: i32, dout: i32): voi
     const t = WT + (<usize>i << 2);
     for (let j = 0; j < dout; j++) store<f32>(t + <usize>j * st, load<f32>(w + (<usize>j << 2)));
   }
+}
+
+// ---- f32 products that skip zero inputs (the inputs or deltas of ReLU layers) ----
+//
+// A ReLU layer's activations, and the deltas behind it, are exactly zero at roughly half their
+// entries. These kernels gather the nonzero entries of one row (or column) first and sum only
+// their terms, in the same order as the dense kernels. A skipped term x·w with x = ±0 is ±0
+// (for finite w), and adding ±0 leaves a sum unchanged unless the sum is −0, so the results
+// differ from the dense kernels at most in the sign of a zero (or where w is ±∞ or NaN).
+
+// Byte shuffles that move the lanes selected by a 4-bit mask to the front, in order (lanes
+// past them read 0).
+const COMPACT: usize = memory.data<u8>([
+  0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+  0x00, 0x01, 0x02, 0x03, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+  0x04, 0x05, 0x06, 0x07, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+  0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+  0x08, 0x09, 0x0a, 0x0b, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+  0x00, 0x01, 0x02, 0x03, 0x08, 0x09, 0x0a, 0x0b, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+  0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+  0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x80, 0x80, 0x80, 0x80,
+  0x0c, 0x0d, 0x0e, 0x0f, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+  0x00, 0x01, 0x02, 0x03, 0x0c, 0x0d, 0x0e, 0x0f, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+  0x04, 0x05, 0x06, 0x07, 0x0c, 0x0d, 0x0e, 0x0f, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+  0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x0c, 0x0d, 0x0e, 0x0f, 0x80, 0x80, 0x80, 0x80,
+  0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+  0x00, 0x01, 0x02, 0x03, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x80, 0x80, 0x80, 0x80,
+  0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x80, 0x80, 0x80, 0x80,
+  0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f,
+], 16);
+
+/** Entries a list of up to len terms reserves: len, then room for the last vector store and
+ *  for reading one entry past the end. */
+// @ts-ignore: decorator
+@inline function listCap(len: i32): usize {
+  return (<usize>len + 7) & ~(<usize>3);
+}
+
+/** Bytes of the scratch the sparse kernels need for `lists` lists of up to `len` terms each. */
+export function sparseScratchBytes(lists: i32, len: i32): usize {
+  return region(<usize>lists, 4) + 8 * <usize>lists * listCap(len) + region(<usize>lists * <usize>len, 4);
+}
+
+// The offset step of gatherNonzero.
+const GATHER_STEP: usize = memory.data(16, 16);
+
+/** Gathers the nonzero values among n contiguous f32 at src (NaN counts as nonzero): the k-th
+ *  of them goes to vals[k] and its index times `scale` to offs[k] (u32). Four values at a time,
+ *  compacted by a byte shuffle; may write up to three entries past the count. Returns the
+ *  count times 4. */
+// @ts-ignore: decorator
+@inline function gatherNonzero(src: usize, n: i32, scale: u32, offs: usize, vals: usize): u32 {
+  let c: usize = 0;
+  const n4 = n & ~3;
+  const zero = f32x4.splat(0);
+  let ov = i32x4(0, <i32>scale, <i32>(2 * scale), <i32>(3 * scale));
+  // stored and loaded back, so that the splat is not recomputed in every iteration
+  v128.store(GATHER_STEP, i32x4.splat(<i32>(4 * scale)));
+  const step = v128.load(GATHER_STEP);
+  for (let i = 0; i < n4; i += 4) {
+    const v = v128.load(src + (<usize>i << 2));
+    const m = i32x4.bitmask(f32x4.ne(v, zero));
+    const sh = v128.load(COMPACT + (<usize>m << 4));
+    v128.store(vals + c, i8x16.swizzle(v, sh));
+    v128.store(offs + c, i8x16.swizzle(ov, sh));
+    c += <usize>popcnt<u32>(m) << 2;
+    ov = i32x4.add(ov, step);
+  }
+  for (let i = n4; i < n; i++) {
+    const v = load<u32>(src + (<usize>i << 2));
+    store<u32>(vals + c, v);
+    store<u32>(offs + c, <u32>i * scale);
+    c += <usize>(reinterpret<f32>(v) != 0) << 2;
+  }
+  return <u32>c;
+}
+
+/** For each list q < nl (nonzero terms (off_k, val_k) at offs/vals + q·lstride, 4·count at
+ *  ends + 4q): out[q, j] = epi(init[j] + Σ_k val_k·M[off_k + 4j]) for j < n, summed over k = 0,
+ *  1, … (init = b, or 0 when b = 0; out and mask rows `so` bytes apart). The unit blocks are the
+ *  outer loop, so the slab of M a block reads stays in cache across the lists: six vectors of
+ *  units, then two, then one, then single units. The next offset is loaded one term ahead. */
+// @ts-ignore: decorator
+@inline function sparseProduct(M: usize, offs: usize, vals: usize, lstride: usize, ends: usize, nl: i32, b: usize, out: usize, so: usize, n: i32, mode: i32, mask: usize): void {
+  const zero = f32x4.splat(0);
+  const n4 = n & ~3;
+  let j = 0;
+  // five accumulators, five loads and the splat: used when the vectors of units split into
+  // fives and not into sixes (no single-vector remainder, whose sum is one chain of additions)
+  if ((n4 >> 2) % 5 == 0 && (n4 >> 2) % 6 != 0) {
+    for (; j + 20 <= n4; j += 20) {
+      const jo = <usize>j << 2;
+      const Mj = M + jo;
+      for (let q = 0; q < nl; q++) {
+        const lo = offs + <usize>q * lstride, lv = vals + <usize>q * lstride;
+        const kEnd = <usize>load<u32>(ends + (<usize>q << 2));
+        let a0 = zero, a1 = zero, a2 = zero, a3 = zero, a4 = zero;
+        if (b != 0) {
+          const bj = b + jo;
+          a0 = v128.load(bj); a1 = v128.load(bj, 16); a2 = v128.load(bj, 32);
+          a3 = v128.load(bj, 48); a4 = v128.load(bj, 64);
+        }
+        let off = <usize>load<u32>(lo);
+        for (let k: usize = 0; k < kEnd; k += 4) {
+          const w = Mj + off;
+          off = <usize>load<u32>(lo + k, 4);
+          const s = v128.load32_splat(lv + k);
+          a0 = f32x4.add(a0, f32x4.mul(s, v128.load(w)));
+          a1 = f32x4.add(a1, f32x4.mul(s, v128.load(w, 16)));
+          a2 = f32x4.add(a2, f32x4.mul(s, v128.load(w, 32)));
+          a3 = f32x4.add(a3, f32x4.mul(s, v128.load(w, 48)));
+          a4 = f32x4.add(a4, f32x4.mul(s, v128.load(w, 64)));
+        }
+        const o = out + <usize>q * so + jo, m = mask + <usize>q * so + jo;
+        v128.store(o, epilogue(a0, mode, m)); v128.store(o, epilogue(a1, mode, m + 16), 16);
+        v128.store(o, epilogue(a2, mode, m + 32), 32); v128.store(o, epilogue(a3, mode, m + 48), 48);
+        v128.store(o, epilogue(a4, mode, m + 64), 64);
+      }
+    }
+  }
+  // six accumulators, six loads and the splat stay in registers
+  for (; j + 24 <= n4; j += 24) {
+    const jo = <usize>j << 2;
+    const Mj = M + jo;
+    for (let q = 0; q < nl; q++) {
+      const lo = offs + <usize>q * lstride, lv = vals + <usize>q * lstride;
+      const kEnd = <usize>load<u32>(ends + (<usize>q << 2));
+      let a0 = zero, a1 = zero, a2 = zero, a3 = zero, a4 = zero, a5 = zero;
+      if (b != 0) {
+        const bj = b + jo;
+        a0 = v128.load(bj); a1 = v128.load(bj, 16); a2 = v128.load(bj, 32);
+        a3 = v128.load(bj, 48); a4 = v128.load(bj, 64); a5 = v128.load(bj, 80);
+      }
+      let off = <usize>load<u32>(lo);
+      for (let k: usize = 0; k < kEnd; k += 4) {
+        const w = Mj + off;
+        off = <usize>load<u32>(lo + k, 4);
+        const s = v128.load32_splat(lv + k);
+        a0 = f32x4.add(a0, f32x4.mul(s, v128.load(w)));
+        a1 = f32x4.add(a1, f32x4.mul(s, v128.load(w, 16)));
+        a2 = f32x4.add(a2, f32x4.mul(s, v128.load(w, 32)));
+        a3 = f32x4.add(a3, f32x4.mul(s, v128.load(w, 48)));
+        a4 = f32x4.add(a4, f32x4.mul(s, v128.load(w, 64)));
+        a5 = f32x4.add(a5, f32x4.mul(s, v128.load(w, 80)));
+      }
+      const o = out + <usize>q * so + jo, m = mask + <usize>q * so + jo;
+      v128.store(o, epilogue(a0, mode, m)); v128.store(o, epilogue(a1, mode, m + 16), 16);
+      v128.store(o, epilogue(a2, mode, m + 32), 32); v128.store(o, epilogue(a3, mode, m + 48), 48);
+      v128.store(o, epilogue(a4, mode, m + 64), 64); v128.store(o, epilogue(a5, mode, m + 80), 80);
+    }
+  }
+  for (; j + 8 <= n4; j += 8) {
+    const jo = <usize>j << 2;
+    const Mj = M + jo;
+    for (let q = 0; q < nl; q++) {
+      const lo = offs + <usize>q * lstride, lv = vals + <usize>q * lstride;
+      const kEnd = <usize>load<u32>(ends + (<usize>q << 2));
+      let a0 = zero, a1 = zero;
+      if (b != 0) {
+        a0 = v128.load(b + jo); a1 = v128.load(b + jo, 16);
+      }
+      let off = <usize>load<u32>(lo);
+      for (let k: usize = 0; k < kEnd; k += 4) {
+        const w = Mj + off;
+        off = <usize>load<u32>(lo + k, 4);
+        const s = v128.load32_splat(lv + k);
+        a0 = f32x4.add(a0, f32x4.mul(s, v128.load(w)));
+        a1 = f32x4.add(a1, f32x4.mul(s, v128.load(w, 16)));
+      }
+      const o = out + <usize>q * so + jo, m = mask + <usize>q * so + jo;
+      v128.store(o, epilogue(a0, mode, m)); v128.store(o, epilogue(a1, mode, m + 16), 16);
+    }
+  }
+  for (; j < n4; j += 4) {
+    const jo = <usize>j << 2;
+    const Mj = M + jo;
+    for (let q = 0; q < nl; q++) {
+      const lo = offs + <usize>q * lstride, lv = vals + <usize>q * lstride;
+      const kEnd = <usize>load<u32>(ends + (<usize>q << 2));
+      let a0 = b != 0 ? v128.load(b + jo) : zero;
+      for (let k: usize = 0; k < kEnd; k += 4) {
+        a0 = f32x4.add(a0, f32x4.mul(v128.load32_splat(lv + k), v128.load(Mj + <usize>load<u32>(lo + k))));
+      }
+      v128.store(out + <usize>q * so + jo, epilogue(a0, mode, mask + <usize>q * so + jo));
+    }
+  }
+  for (; j < n; j++) {
+    const jo = <usize>j << 2;
+    const Mj = M + jo;
+    for (let q = 0; q < nl; q++) {
+      const lo = offs + <usize>q * lstride, lv = vals + <usize>q * lstride;
+      const kEnd = <usize>load<u32>(ends + (<usize>q << 2));
+      let a: f32 = b != 0 ? load<f32>(b + jo) : <f32>0;
+      for (let k: usize = 0; k < kEnd; k += 4) a += load<f32>(lv + k) * load<f32>(Mj + <usize>load<u32>(lo + k));
+      store<f32>(out + <usize>q * so + jo, epilogue1(a, mode, mask + <usize>q * so + jo));
+    }
+  }
+}
+
+/** dense32_forward with the terms of zero inputs skipped: out[r, j] = epi(b[j] + Σ_i inp[r, i]
+ *  W[i, j]) over the i with inp[r, i] ≠ 0, in the order i = 0, 1, … (from 0 when b = 0).
+ *  scratch: sparseScratchBytes(rows, din) bytes. The nonzero inputs of every row are gathered
+ *  first. */
+export function dense32_forward_sparse(W: usize, b: usize, inp: usize, out: usize, rows: i32, din: i32, dout: i32, mode: i32, mask: usize, scratch: usize): void {
+  const sx = <usize>din << 2;
+  const so = <usize>dout << 2;
+  const lstride = listCap(din) << 2;
+  const ends = scratch;
+  const offs = scratch + region(<usize>rows, 4);
+  const vals = offs + <usize>rows * lstride;
+  for (let r = 0; r < rows; r++) {
+    const at = <usize>r * lstride;
+    store<u32>(ends + (<usize>r << 2), gatherNonzero(inp + <usize>r * sx, din, <u32>so, offs + at, vals + at));
+  }
+  // one copy of the loops per epilogue, so that no store tests the mode
+  if (mode == EPI_RELU) sparseProduct(W, offs, vals, lstride, ends, rows, b, out, so, dout, EPI_RELU, mask);
+  else if (mode == EPI_MASK) sparseProduct(W, offs, vals, lstride, ends, rows, b, out, so, dout, EPI_MASK, mask);
+  else sparseProduct(W, offs, vals, lstride, ends, rows, b, out, so, dout, EPI_NONE, mask);
+}
+
+/** dense32_weight_grad with the terms of zero inputs skipped: gW[i, j] = Σ_r inp[r, i]·delta[r, j]
+ *  over the rows with inp[r, i] ≠ 0, and gb[j] = Σ_r delta[r, j], in the order r = 0, 1, … from
+ *  0. scratch: sparseScratchBytes(din, rows) bytes. The input is transposed and the nonzero rows
+ *  of every input gathered first. */
+export function dense32_weight_grad_sparse(inp: usize, delta: usize, gW: usize, gb: usize, rows: i32, din: i32, dout: i32, scratch: usize): void {
+  const so = <usize>dout << 2;
+  biasGrad(delta, gb, rows, dout);
+  const lstride = listCap(rows) << 2;
+  const ends = scratch;
+  const offs = scratch + region(<usize>din, 4);
+  const vals = offs + <usize>din * lstride;
+  const inT = vals + <usize>din * lstride;
+  dense32_transpose(inp, inT, rows, din);
+  const sr = <usize>rows << 2;
+  for (let i = 0; i < din; i++) {
+    const at = <usize>i * lstride;
+    store<u32>(ends + (<usize>i << 2), gatherNonzero(inT + <usize>i * sr, rows, <u32>so, offs + at, vals + at));
+  }
+  sparseProduct(delta, offs, vals, lstride, ends, din, 0, gW, so, dout, EPI_NONE, 0);
 }
 
 // ---- activations (f32 values, computed in f64 and rounded) ----
@@ -558,6 +924,7 @@ export function nn_forward(spec: usize, params: usize, work: usize, rows: i32): 
   const in32 = work + regionOff(spec, R_IN32);
   const nIn = rows * specDim(spec, 0);
   for (let i = 0; i < nIn; i++) store<f32>(in32 + (<usize>i << 2), <f32>load<f64>(work + (<usize>i << 3)));
+  const list = work + listOff(spec);
   let p = params;
   let x = in32;
   for (let l = 0; l < L; l++) {
@@ -568,10 +935,13 @@ export function nn_forward(spec: usize, params: usize, work: usize, rows: i32): 
     p = b + (<usize>dout << 2);
     const z = work + zOff(spec, l + 1);
     if (l + 1 == L) {
-      dense32_forward(W, b, x, z, rows, din, dout, EPI_NONE, 0);
+      if (kind == ACT_RELU && l > 0 && dout >= SPARSE_MIN) dense32_forward_sparse(W, b, x, z, rows, din, dout, EPI_NONE, 0, list);
+      else dense32_forward(W, b, x, z, rows, din, dout, EPI_NONE, 0);
     } else {
       const a = nn_activation_ptr(spec, work, l + 1);
-      if (kind == ACT_RELU) {
+      if (kind == ACT_RELU && l > 0 && dout >= SPARSE_MIN) {
+        dense32_forward_sparse(W, b, x, a, rows, din, dout, EPI_RELU, 0, list);
+      } else if (kind == ACT_RELU) {
         dense32_forward(W, b, x, a, rows, din, dout, EPI_RELU, 0);
       } else {
         dense32_forward(W, b, x, z, rows, din, dout, EPI_NONE, 0);
@@ -596,6 +966,7 @@ export function nn_backward(spec: usize, params: usize, grads: usize, work: usiz
   let cur = work + deltaOff(spec, 0);
   let nxt = work + deltaOff(spec, 1);
   const WT = work + deltaOff(spec, 2);
+  const list = work + listOff(spec);
   const nOut = rows * specDim(spec, L);
   for (let i = 0; i < nOut; i++) store<f32>(cur + (<usize>i << 2), <f32>load<f64>(dOut + (<usize>i << 3)));
   let off: usize = <usize>nn_param_count(spec);
@@ -607,11 +978,16 @@ export function nn_backward(spec: usize, params: usize, grads: usize, work: usiz
     const gW = grads + (off << 2);
     const gb = gW + ((<usize>din * <usize>dout) << 2);
     const x = l == 0 ? work + regionOff(spec, R_IN32) : nn_activation_ptr(spec, work, l);
-    dense32_weight_grad(x, cur, gW, gb, rows, din, dout);
+    // with ReLU, the activations of a hidden layer and the deltas behind one are half zeros:
+    // wide products skip their terms
+    if (kind == ACT_RELU && l > 0 && dout >= SPARSE_MIN) dense32_weight_grad_sparse(x, cur, gW, gb, rows, din, dout, list);
+    else dense32_weight_grad(x, cur, gW, gb, rows, din, dout);
     if (l == 0 && wantInput == 0) break;
     // dLoss/dA_l = delta Wᵀ, through the activation's slope for a hidden layer
     dense32_transpose(W, WT, din, dout);
-    if (l > 0 && kind == ACT_RELU) {
+    if (kind == ACT_RELU && l + 1 < L && din >= SPARSE_MIN) {
+      dense32_forward_sparse(WT, 0, cur, nxt, rows, dout, din, l > 0 ? EPI_MASK : EPI_NONE, x, list);
+    } else if (l > 0 && kind == ACT_RELU) {
       dense32_forward(WT, 0, cur, nxt, rows, dout, din, EPI_MASK, x);
     } else {
       dense32_forward(WT, 0, cur, nxt, rows, dout, din, EPI_NONE, 0);
@@ -626,6 +1002,9 @@ export function nn_backward(spec: usize, params: usize, grads: usize, work: usiz
   }
 }
 
+// Seven f32x4 constants of nn_adam32.
+const ADAM_CONSTANTS: usize = memory.data(112, 16);
+
 /** Adam (Kingma & Ba 2015) with bias correction, step number t ≥ 1, over n f32 parameters:
  *  m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², p ← p − (lr·c₁)·m / (√(v·c₂) + ε) with
  *  c_k = 1/(1 − β_k^t); the constants are computed in f64 and rounded to f32, every update is f32. */
@@ -633,8 +1012,15 @@ export function nn_adam32(params: usize, grads: usize, m: usize, v: usize, n: i3
   const lc1 = <f32>(lr / (1.0 - Math.pow(beta1, t)));
   const c2 = <f32>(1.0 / (1.0 - Math.pow(beta2, t)));
   const fb1 = <f32>beta1, fb2 = <f32>beta2, fo1 = <f32>(1.0 - beta1), fo2 = <f32>(1.0 - beta2), feps = <f32>eps;
-  const b1 = f32x4.splat(fb1), b2 = f32x4.splat(fb2), o1 = f32x4.splat(fo1), o2 = f32x4.splat(fo2);
-  const vlc1 = f32x4.splat(lc1), vc2 = f32x4.splat(c2), veps = f32x4.splat(feps);
+  // The constant vectors are stored and loaded back: a load stays before the loop, while a
+  // splat of a scalar is recomputed in every iteration by the engine's code generator.
+  const K = ADAM_CONSTANTS;
+  v128.store(K, f32x4.splat(fb1)); v128.store(K, f32x4.splat(fb2), 16);
+  v128.store(K, f32x4.splat(fo1), 32); v128.store(K, f32x4.splat(fo2), 48);
+  v128.store(K, f32x4.splat(lc1), 64); v128.store(K, f32x4.splat(c2), 80);
+  v128.store(K, f32x4.splat(feps), 96);
+  const b1 = v128.load(K), b2 = v128.load(K, 16), o1 = v128.load(K, 32), o2 = v128.load(K, 48);
+  const vlc1 = v128.load(K, 64), vc2 = v128.load(K, 80), veps = v128.load(K, 96);
   const end = <usize>(n & ~3) << 2;
   for (let q: usize = 0; q < end; q += 16) {
     const g = v128.load(grads + q);

@@ -92,6 +92,9 @@ export interface Kernels {
   dense32_forward(W: number, b: number, inp: number, out: number, rows: number, din: number, dout: number, mode: number, mask: number): void;
   dense32_weight_grad(inp: number, delta: number, gW: number, gb: number, rows: number, din: number, dout: number): void;
   dense32_transpose(W: number, WT: number, din: number, dout: number): void;
+  dense32_forward_sparse(W: number, b: number, inp: number, out: number, rows: number, din: number, dout: number, mode: number, mask: number, scratch: number): void;
+  dense32_weight_grad_sparse(inp: number, delta: number, gW: number, gb: number, rows: number, din: number, dout: number, scratch: number): void;
+  nn_sparse_scratch_bytes(lists: number, len: number): number;
   dense_forward(W: number, b: number, inp: number, out: number, rows: number, din: number, dout: number): void;
   dense_backward(W: number, inp: number, delta: number, gW: number, gb: number, dinp: number, rows: number, din: number, dout: number): void;
   act_forward(kind: number, alpha: number, z: number, out: number, n: number): void;

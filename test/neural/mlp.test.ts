@@ -97,7 +97,7 @@ describe("f32 dense layer (MLP engine)", () => {
   it("forward (plain, fused ReLU, ReLU mask), weight gradient and transpose equal their f32 twins bit for bit at every kernel size", async () => {
     await withKernels((s) => {
       const r = lcg(11);
-      for (const n of KERNEL_SIZES) for (const din of [1, 3, 5, 9]) {
+      for (const n of KERNEL_SIZES) for (const din of [1, 2, 3, 5, 9, 37]) {
         const rows = n, dout = Math.max(n, 1);
         const W = f32(din * dout, r), b = f32(dout, r), x = f32(rows * din, r), mask = f32(rows * dout, r);
         const pW = s.writeF32(W), pb = s.writeF32(b), px = s.writeF32(x), pm = s.writeF32(mask);
@@ -129,6 +129,69 @@ describe("f32 dense layer (MLP engine)", () => {
         s.k.dense32_transpose(pW, WT, din, dout);
         const got = s.readF32(WT, din * dout);
         for (let i = 0; i < din; i++) for (let j = 0; j < dout; j++) expect(got[j * din + i]).toBe(W[i * dout + j]);
+      }
+    });
+  });
+});
+
+/** f32 twins of the sparse kernels: the dense twins with the terms of zero inputs (±0) left out. */
+function sparse32Twin(W: Float32Array, b: Float32Array | null, x: Float32Array, rows: number, din: number, dout: number, mode: number, mask: Float32Array | null): Float32Array {
+  const out = new Float32Array(rows * dout);
+  for (let r = 0; r < rows; r++) for (let j = 0; j < dout; j++) {
+    let s = b ? b[j] : 0;
+    for (let i = 0; i < din; i++) if (x[r * din + i] !== 0) s = f(s + f(x[r * din + i] * W[i * dout + j]));
+    if (mode === 1) s = s > 0 ? s : 0;
+    if (mode === 2) s = mask![r * dout + j] > 0 ? s : 0;
+    out[r * dout + j] = s;
+  }
+  return out;
+}
+function sparseGradTwin(x: Float32Array, d: Float32Array, rows: number, din: number, dout: number): { gW: Float32Array; gb: Float32Array } {
+  const gW = new Float32Array(din * dout), gb = new Float32Array(dout);
+  for (let j = 0; j < dout; j++) {
+    let t = 0;
+    for (let q = 0; q < rows; q++) t = f(t + d[q * dout + j]);
+    gb[j] = t;
+    for (let i = 0; i < din; i++) {
+      let g = 0;
+      for (let q = 0; q < rows; q++) if (x[q * din + i] !== 0) g = f(g + f(x[q * din + i] * d[q * dout + j]));
+      gW[i * dout + j] = g;
+    }
+  }
+  return { gW, gb };
+}
+
+describe("f32 products that skip zero inputs (ReLU layers)", () => {
+  it("forward (plain, fused ReLU, ReLU mask) and weight gradient equal their f32 twins bit for bit at every kernel size", async () => {
+    await withKernels((s) => {
+      const r = lcg(12);
+      // half the inputs zero (some −0), as behind a ReLU; a NaN input is a term like any other
+      const sparse = (n: number) => Float32Array.from({ length: n }, (_, i) => {
+        const v = r();
+        return i % 11 === 10 ? -0 : v < 0 ? 0 : v;
+      });
+      const shapes: [number, number, number][] = [];
+      for (const n of KERNEL_SIZES) for (const din of [1, 3, 5, 9]) shapes.push([n, din, Math.max(n, 1)]);
+      // the unit blocks: fives (20, 100), sixes (24, 48), sixes with twos, ones and single units (30, 31)
+      for (const dout of [20, 24, 30, 31, 48, 100]) shapes.push([7, 13, dout], [64, 100, dout]);
+      for (const [rows, din, dout] of shapes) {
+        const W = f32(din * dout, r), b = f32(dout, r), x = sparse(rows * din), mask = f32(rows * dout, r);
+        if (rows * din > 6) x[5] = NaN;
+        const pW = s.writeF32(W), pb = s.writeF32(b), px = s.writeF32(x), pm = s.writeF32(mask);
+        const scratch = s.alloc(Math.max(s.k.nn_sparse_scratch_bytes(rows, din), s.k.nn_sparse_scratch_bytes(din, rows)));
+        const out = s.alloc(4 * rows * dout + 4);
+        for (const mode of [0, 1, 2]) {
+          for (const withBias of [true, false]) {
+            s.k.dense32_forward_sparse(pW, withBias ? pb : 0, px, out, rows, din, dout, mode, mode === 2 ? pm : 0, scratch);
+            same(s.readF32(out, rows * dout), sparse32Twin(W, withBias ? b : null, x, rows, din, dout, mode, mask));
+          }
+        }
+        const d = f32(rows * dout, r), pd = s.writeF32(d);
+        const gW = s.alloc(4 * din * dout), gb = s.alloc(4 * dout);
+        s.k.dense32_weight_grad_sparse(px, pd, gW, gb, rows, din, dout, scratch);
+        const want = sparseGradTwin(x, d, rows, din, dout);
+        same(s.readF32(gW, din * dout), want.gW);
+        same(s.readF32(gb, dout), want.gb);
       }
     });
   });
@@ -282,6 +345,49 @@ describe("whole-network forward and backward (f32 engine) against the f64 twin a
       await networkGradientCheck(act, [6, 9, 10, 1], 9);
     });
   }
+});
+
+describe("ReLU networks wide enough for the sparse products", () => {
+  it("nn_forward and nn_backward give the same bits as the dense kernels composed by hand (3 → 41 → 40 → 1)", async () => {
+    // Skipping a zero term changes a sum only when the sum is −0; here every sum starts from a
+    // nonzero bias or from +0 and the ReLU outputs and masked deltas are +0, so the sparse path
+    // and the dense kernels must agree exactly.
+    await withKernels((s) => {
+      const dims = [3, 41, 40, 1], rows = 9;
+      const net = allocNetwork(s, { dims, activation: "relu", rows });
+      const P = net.size;
+      s.k.nn_init(net.spec, net.net, s.rng(5, "network"), 0, 0);
+      const r = lcg(21);
+      const x = Float64Array.from(f32(rows * 3, r, 2)), c = Float64Array.from(f32(rows, r));
+      s.f64(net.work, rows * 3).set(x);
+      s.k.nn_forward(net.spec, net.net, net.work, rows);
+      const out = s.readF64(s.k.nn_output_ptr(net.spec, net.work), rows);
+      s.f64(s.k.nn_dout_ptr(net.spec, net.work), rows).set(c);
+      s.k.nn_backward(net.spec, net.net, net.net + 4 * P, net.work, rows, s.k.nn_dout_ptr(net.spec, net.work), 0);
+      const grads = s.readF32(net.net + 4 * P, P);
+      // the same passes from the dense kernels; parameters W1 b1 W2 b2 W3 b3 in the block
+      const at: number[] = [];
+      let p = net.net;
+      for (let l = 0; l < 3; l++) { at.push(p, p + 4 * dims[l] * dims[l + 1]); p += 4 * (dims[l] + 1) * dims[l + 1]; }
+      const gAt = at.map((q) => q + 4 * P);
+      const x32 = s.writeF32(x), A1 = s.alloc(4 * rows * 41), A2 = s.alloc(4 * rows * 40), T = s.alloc(4 * rows);
+      s.k.dense32_forward(at[0], at[1], x32, A1, rows, 3, 41, 1, 0);
+      s.k.dense32_forward(at[2], at[3], A1, A2, rows, 41, 40, 1, 0);
+      s.k.dense32_forward(at[4], at[5], A2, T, rows, 40, 1, 0, 0);
+      expect(Array.from(out)).toEqual(Array.from(s.readF32(T, rows)));
+      const d3 = s.writeF32(c), d2 = s.alloc(4 * rows * 40), d1 = s.alloc(4 * rows * 41), WT = s.alloc(4 * 41 * 40);
+      const gW = s.alloc(4 * P);
+      const g = (k: number) => gW + (gAt[k] - gAt[0]);
+      s.k.dense32_weight_grad(A2, d3, g(4), g(5), rows, 40, 1);
+      s.k.dense32_transpose(at[4], WT, 40, 1);
+      s.k.dense32_forward(WT, 0, d3, d2, rows, 1, 40, 2, A2);
+      s.k.dense32_weight_grad(A1, d2, g(2), g(3), rows, 41, 40);
+      s.k.dense32_transpose(at[2], WT, 41, 40);
+      s.k.dense32_forward(WT, 0, d2, d1, rows, 40, 41, 2, A1);
+      s.k.dense32_weight_grad(x32, d1, g(0), g(1), rows, 3, 41);
+      same(grads, s.readF32(gW, P));
+    });
+  });
 });
 
 describe("Adam", () => {

@@ -34,6 +34,7 @@ export const cases = [
   { name: "gmmMI 2 components, kmeans init, entropies + KL", call: (m) => m.gmmMI(SAMPLE.x, SAMPLE.y, { seed: 3, components: 2, init: "randomizedKmeans", nBootstrap: 5, mcSamples: 1000, entropies: true, kl: "forward" }) },
   { name: "gmmMI categorical y", call: (m) => m.gmmMI(SAMPLE.x, Array.from(SAMPLE.y, (v) => (v < 0 ? "neg" : "pos")), { seed: 2, discreteY: true, maxComponents: 2, nBootstrap: 5, mcSamples: 2000 }) },
   { name: "mineMI f32 engine (ReLU), 2 epochs", call: (m) => m.mineMI(SAMPLE.x, SAMPLE.y, { seed: 1, epochs: 2, hiddenSizes: [12, 10], nPermutations: 3 }) },
+  { name: "mineMI f32 engine (ReLU, wide enough to skip zero terms), 1 epoch", call: (m) => m.mineMI(SAMPLE.x, SAMPLE.y, { seed: 2, epochs: 1, hiddenSizes: [48, 41], nPermutations: 2 }) },
   { name: "mineeMI f32 engine (ELU), 40 steps", call: (m) => m.mineeMI(SAMPLE.x, SAMPLE.y, { seed: 1, steps: 40, evalEvery: 10, evalRefSize: 500, hiddenSizes: [12, 10], refFactor: 2 }) },
 ];
 
