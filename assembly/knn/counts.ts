@@ -1,3 +1,4 @@
+import { psiMemo, psiMemoReset } from "./digammaMean";
 // Marginal neighbour counts on one dimension: a sorted array, a bucket table that guesses where a
 // run ends, and galloping searches from the guess. The guess forms q ± eps, but only to choose
 // where to start: the answer is always decided by the comparison the joint search makes,
@@ -192,6 +193,19 @@ export function knn_count_ranked(sorted: usize, n: i32, eps: usize, inclusive: i
   for (let r = 0; r < n; r++) {
     store<i32>(out + (<usize>r << 2), countAt(sorted, n, r, load<f64>(eps + (<usize>r << 3)), inclusive, table));
   }
+}
+
+/** knn_count_ranked followed by knn_digamma_mean_i32 without storing the counts: the mean over
+ *  positions r of ψ(count_r + offset), summed in position order (the same bits as the two
+ *  calls). n = 0 gives NaN. */
+export function knn_count_ranked_psi(sorted: usize, n: i32, eps: usize, inclusive: i32, table: usize, buckets: i32, offset: f64): f64 {
+  setBuckets(sorted, n, buckets);
+  const fill = psiMemoReset(n);
+  let s = 0.0;
+  for (let r = 0; r < n; r++) {
+    s += psiMemo(countAt(sorted, n, r, load<f64>(eps + (<usize>r << 3)), inclusive, table), offset, fill);
+  }
+  return s / <f64>n;
 }
 
 /** inv[idx[i]] = i for a permutation idx of 0..n−1. */

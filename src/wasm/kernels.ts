@@ -42,6 +42,7 @@ export interface Kernels {
   knn_count_sorted(sorted: number, order: number, inv: number, n: number, eps: number, inclusive: number, out: number,
     table: number, buckets: number): void;
   knn_count_ranked(sorted: number, n: number, eps: number, inclusive: number, out: number, table: number, buckets: number): void;
+  knn_count_ranked_psi(sorted: number, n: number, eps: number, inclusive: number, table: number, buckets: number, offset: number): number;
   knn_invert_i32(idx: number, n: number, inv: number): void;
   kdtree_build(data: number, n: number, d: number, tree: number, perm: number, split: number, box: number): void;
   kdtree_knn(tree: number, perm: number, split: number, box: number, n: number, d: number, k: number, dx: number,

@@ -99,6 +99,10 @@ describe("knn_count_sorted and knn_count_ranked", () => {
             s.k.knn_count_ranked(sorted, n, byPos, inclusive, out, table, buckets);
             const got = s.readI32(out, n);
             for (let r = 0; r < n; r++) expect(got[r]).toBe(countWithin(v, n, 1, ord[r], eps[ord[r]], inclusive === 1));
+            // knn_count_ranked_psi: the ψ mean of those counts without storing them, same bits.
+            for (const offset of [0, -1]) {
+              expect(s.k.knn_count_ranked_psi(sorted, n, byPos, inclusive, table, buckets, offset)).toBe(s.k.knn_digamma_mean_i32(out, n, offset));
+            }
             // A table whose entries are wrong (random but nondecreasing) only spoils the guesses:
             // the bracket checks fail and the galloping searches still find the exact ends.
             const bogus = s.writeI32(Int32Array.from({ length: buckets + 1 }, () => Math.floor(r() * (n + 1))).sort());

@@ -21,8 +21,6 @@ export function continuousPlan(s: Scope, x: number, dx: number, y: number, dy: n
   const my = marginalIndex(s, y, n, dy);
   const oneByOne = dx === 1 && dy === 1;
   const [psiN, psiK] = digammaOf(s, [n, k]);
-  const cx = s.allocI32(n);
-  const cy = s.allocI32(n);
   if (oneByOne && algorithm === 1) {
     // 1-D × 1-D, algorithm 1: the k-th distance alone from a grid in rank space over the two
     // marginal sorts, delivered in each marginal's sorted order, so both counts run sequentially.
@@ -31,9 +29,7 @@ export function continuousPlan(s: Scope, x: number, dx: number, y: number, dy: n
       estimate(idx) {
         grid.run(idx);
         // counts include the row itself, so count = n_x + 1
-        mx.countRanked!(grid.epsX, false, cx);
-        my.countRanked!(grid.epsY, false, cy);
-        return psiN + psiK - s.k.knn_digamma_mean_i32(cx, n, 0) - s.k.knn_digamma_mean_i32(cy, n, 0);
+        return psiN + psiK - mx.psiMeanRanked!(grid.epsX, false, 0) - my.psiMeanRanked!(grid.epsY, false, 0);
       },
       zeroRadius() {
         return s.k.knn_count_zero_f64(grid.epsX, n);
@@ -44,6 +40,8 @@ export function continuousPlan(s: Scope, x: number, dx: number, y: number, dy: n
   // a k-d tree over the joint rows in higher dimension.
   const knn = oneByOne ? gridKnn(s, n, k, algorithm === 2, mx, my) : jointKnn(s, n, dx + dy, k, algorithm === 2);
   const joint = s.allocF64(n * (dx + dy));
+  const cx = s.allocI32(n);
+  const cy = s.allocI32(n);
   return {
     estimate(idx) {
       s.k.knn_join_rows(x, dx, y, dy, idx, n, joint);

@@ -10,6 +10,8 @@ export interface MarginalIndex {
   /** One dimension only: counts[r] = #{j : |v_j − sorted[r]| < eps[r]} (≤ with `inclusive`),
    *  radii and counts by position in the sorted order. */
   countRanked?(eps: number, inclusive: boolean, out: number): void;
+  /** One dimension only: the mean over positions of ψ(count + offset), counts as countRanked's. */
+  psiMeanRanked?(eps: number, inclusive: boolean, offset: number): number;
   /** Free the index's memory (it is freed with its scope anyway). */
   dispose(): void;
   /** One dimension only: the values ascending (n f64) and each row's position among them (n i32). */
@@ -42,6 +44,9 @@ export function marginalIndex(s: Scope, data: number, n: number, d: number): Mar
       },
       countRanked(eps, inclusive, out) {
         s.k.knn_count_ranked(sorted, n, eps, inclusive ? 1 : 0, out, table, n);
+      },
+      psiMeanRanked(eps, inclusive, offset) {
+        return s.k.knn_count_ranked_psi(sorted, n, eps, inclusive ? 1 : 0, table, n, offset);
       },
       dispose() {
         for (const p of [sorted, order, rank, table, inv]) s.free(p);
