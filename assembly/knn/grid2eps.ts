@@ -233,65 +233,109 @@ export function knn_grid2_eps(orderX: usize, y: usize, idx: usize, rankY: usize,
   for (let a = 0; a < G; a++) {
     for (let b = 0; b < G; b++) {
       const end = cellStart(a * G + b + 1);
-      for (let q = cellStart(a * G + b); q < end; q++) {
+      // The 3 × 3 block around the cell, as three runs (a missing neighbour column: an empty run).
+      const c0 = b > 0 ? b - 1 : 0;
+      const c1 = (b < G - 1 ? b + 1 : G - 1) + 1;
+      const m = a * G;
+      const ls = a > 0 ? cellStart(m - G + c0) : 0;
+      const le = a > 0 ? cellStart(m - G + c1) : 0;
+      const ms = cellStart(m + c0), me = cellStart(m + c1);
+      const rs = a < G - 1 ? cellStart(m + G + c0) : 0;
+      const re = a < G - 1 ? cellStart(m + G + c1) : 0;
+      let q = cellStart(a * G + b);
+      if (gK1 <= 4) {
+        // Every query of the cell has the same block: two queries at a time, one per lane, each
+        // block point loaded once. Lane j of c_t holds the t-th smallest distance of query j.
+        for (; q < end; q += 2) {
+          const q2 = q + 1 < end ? q + 1 : q; // an odd last query fills both lanes
+          const qx2 = f64x2.replace_lane(f64x2.splat(ldf(px, q)), 1, ldf(px, q2));
+          const qy2 = f64x2.replace_lane(f64x2.splat(ldf(py, q)), 1, ldf(py, q2));
+          let t0 = f64x2.splat(Infinity), t1 = t0, t2 = t0, t3 = t0;
+          for (let run = 0; run < 3; run++) {
+            const rs0 = run == 0 ? ls : run == 1 ? ms : rs;
+            const re0 = run == 0 ? le : run == 1 ? me : re;
+            for (let p = rs0; p < re0; p++) {
+              const d = f64x2.pmax(f64x2.abs(f64x2.sub(qx2, f64x2.splat(ldf(px, p)))), f64x2.abs(f64x2.sub(qy2, f64x2.splat(ldf(py, p)))));
+              t3 = f64x2.pmin(t3, f64x2.pmax(t2, d));
+              t2 = f64x2.pmin(t2, f64x2.pmax(t1, d));
+              t1 = f64x2.pmin(t1, f64x2.pmax(t0, d));
+              t0 = f64x2.pmin(t0, d);
+            }
+          }
+          // Hand each query's candidates to the one-query search for the rest.
+          gB0 = v128.shuffle<f64>(t0, t1, 0, 2);
+          gB1 = v128.shuffle<f64>(t2, t3, 0, 2);
+          gWorst = f64x2.extract_lane(gK1 == 1 ? t0 : gK1 == 2 ? t1 : gK1 == 3 ? t2 : t3, 0);
+          finishQuery(q, a, b, rk, epsX, epsY);
+          if (q2 != q) {
+            gB0 = v128.shuffle<f64>(t0, t1, 1, 3);
+            gB1 = v128.shuffle<f64>(t2, t3, 1, 3);
+            gWorst = f64x2.extract_lane(gK1 == 1 ? t0 : gK1 == 2 ? t1 : gK1 == 3 ? t2 : t3, 1);
+            finishQuery(q2, a, b, rk, epsX, epsY);
+          }
+        }
+        continue;
+      }
+      for (; q < end; q++) {
         const qx = ldf(px, q);
         const qy = ldf(py, q);
-        if (gNV == 0) for (let j = 0; j < gK1; j++) store<f64>(best + (<usize>j << 3), Infinity);
+        for (let j = 0; j < gK1; j++) store<f64>(best + (<usize>j << 3), Infinity);
         gB0 = gB1 = gB2 = gB3 = f64x2.splat(Infinity);
         gWorst = Infinity;
-        // The 3 × 3 block, then whole rings while fewer than k + 1 points have been seen.
-        {
-          const c0 = b > 0 ? b - 1 : 0;
-          const c1 = (b < G - 1 ? b + 1 : G - 1) + 1;
-          const m = a * G;
-          const ls = a > 0 ? cellStart(m - G + c0) : 0; // a missing neighbour column: an empty run
-          const le = a > 0 ? cellStart(m - G + c1) : 0;
-          const rs = a < G - 1 ? cellStart(m + G + c0) : 0;
-          const re = a < G - 1 ? cellStart(m + G + c1) : 0;
-          scan3(ls, le, cellStart(m + c0), cellStart(m + c1), rs, re, qx, qy);
-        }
-        let r = 1;
-        while (gWorst == Infinity && (a - r > 0 || a + r < G - 1 || b - r > 0 || b + r < G - 1)) {
-          r++;
-          if (a - r >= 0) scanColumn(a - r, b - r, b + r, qx, qy);
-          if (a + r < G) scanColumn(a + r, b - r, b + r, qx, qy);
-          for (let aa = a - r + 1; aa < a + r; aa++) {
-            if (aa < 0 || aa >= G) continue;
-            if (b - r >= 0) scanColumn(aa, b - r, b - r, qx, qy);
-            if (b + r < G) scanColumn(aa, b + r, b + r, qx, qy);
-          }
-        }
-        // Every cell that can still hold a closer point lies in columns aLo..aHi and rows
-        // bLo..bHi; the square a ± r, b ± r is done.
-        let aLo = a - r > 0 ? a - r : 0;
-        while (aLo > 0 && colDist(aLo - 1, a, qx) < gWorst) aLo--;
-        let aHi = a + r < G - 1 ? a + r : G - 1;
-        while (aHi < G - 1 && colDist(aHi + 1, a, qx) < gWorst) aHi++;
-        let bLo = b - r > 0 ? b - r : 0;
-        while (bLo > 0 && rowDist(bLo - 1, b, qy) < gWorst) bLo--;
-        let bHi = b + r < G - 1 ? b + r : G - 1;
-        while (bHi < G - 1 && rowDist(bHi + 1, b, qy) < gWorst) bHi++;
-        // Columns inside the square: the rows above and below it.
-        if (bLo < b - r || bHi > b + r) {
-          const a0 = a - r > 0 ? a - r : 0;
-          const a1 = a + r < G - 1 ? a + r : G - 1;
-          for (let aa = a0; aa <= a1; aa++) {
-            if (bLo < b - r && rowDist(b - r - 1, b, qy) < gWorst) scanColumn(aa, bLo, b - r - 1, qx, qy);
-            if (bHi > b + r && rowDist(b + r + 1, b, qy) < gWorst) scanColumn(aa, b + r + 1, bHi, qx, qy);
-          }
-        }
-        // Columns outside it, nearest first.
-        for (let aa = a - r - 1; aa >= aLo; aa--) {
-          if (colDist(aa, a, qx) >= gWorst) break;
-          scanColumn(aa, bLo, bHi, qx, qy);
-        }
-        for (let aa = a + r + 1; aa <= aHi; aa++) {
-          if (colDist(aa, a, qx) >= gWorst) break;
-          scanColumn(aa, bLo, bHi, qx, qy);
-        }
-        store<f64>(epsX + (<usize>load<i32>(rk + (<usize>q << 3)) << 3), gWorst);
-        store<f64>(epsY + (<usize>load<i32>(rk + (<usize>q << 3), 4) << 3), gWorst);
+        scan3(ls, le, ms, me, rs, re, qx, qy);
+        finishQuery(q, a, b, rk, epsX, epsY);
       }
     }
   }
+}
+
+// The rest of the search for the query at position q of cell (a, b) once its 3 × 3 block has
+// been offered (the candidates in gB0..gB3 or gBest, gWorst their (k + 1)-th): whole rings
+// while fewer than k + 1 points have been seen, then every further column and row that can still
+// hold a closer point; stores the k-th distance.
+function finishQuery(q: i32, a: i32, b: i32, rk: usize, epsX: usize, epsY: usize): void {
+  const G = gG;
+  const qx = ldf(gX, q);
+  const qy = ldf(gY, q);
+  let r = 1;
+  while (gWorst == Infinity && (a - r > 0 || a + r < G - 1 || b - r > 0 || b + r < G - 1)) {
+    r++;
+    if (a - r >= 0) scanColumn(a - r, b - r, b + r, qx, qy);
+    if (a + r < G) scanColumn(a + r, b - r, b + r, qx, qy);
+    for (let aa = a - r + 1; aa < a + r; aa++) {
+      if (aa < 0 || aa >= G) continue;
+      if (b - r >= 0) scanColumn(aa, b - r, b - r, qx, qy);
+      if (b + r < G) scanColumn(aa, b + r, b + r, qx, qy);
+    }
+  }
+  // Every cell that can still hold a closer point lies in columns aLo..aHi and rows
+  // bLo..bHi; the square a ± r, b ± r is done.
+  let aLo = a - r > 0 ? a - r : 0;
+  while (aLo > 0 && colDist(aLo - 1, a, qx) < gWorst) aLo--;
+  let aHi = a + r < G - 1 ? a + r : G - 1;
+  while (aHi < G - 1 && colDist(aHi + 1, a, qx) < gWorst) aHi++;
+  let bLo = b - r > 0 ? b - r : 0;
+  while (bLo > 0 && rowDist(bLo - 1, b, qy) < gWorst) bLo--;
+  let bHi = b + r < G - 1 ? b + r : G - 1;
+  while (bHi < G - 1 && rowDist(bHi + 1, b, qy) < gWorst) bHi++;
+  // Columns inside the square: the rows above and below it.
+  if (bLo < b - r || bHi > b + r) {
+    const a0 = a - r > 0 ? a - r : 0;
+    const a1 = a + r < G - 1 ? a + r : G - 1;
+    for (let aa = a0; aa <= a1; aa++) {
+      if (bLo < b - r && rowDist(b - r - 1, b, qy) < gWorst) scanColumn(aa, bLo, b - r - 1, qx, qy);
+      if (bHi > b + r && rowDist(b + r + 1, b, qy) < gWorst) scanColumn(aa, b + r + 1, bHi, qx, qy);
+    }
+  }
+  // Columns outside it, nearest first.
+  for (let aa = a - r - 1; aa >= aLo; aa--) {
+    if (colDist(aa, a, qx) >= gWorst) break;
+    scanColumn(aa, bLo, bHi, qx, qy);
+  }
+  for (let aa = a + r + 1; aa <= aHi; aa++) {
+    if (colDist(aa, a, qx) >= gWorst) break;
+    scanColumn(aa, bLo, bHi, qx, qy);
+  }
+  store<f64>(epsX + (<usize>load<i32>(rk + (<usize>q << 3)) << 3), gWorst);
+  store<f64>(epsY + (<usize>load<i32>(rk + (<usize>q << 3), 4) << 3), gWorst);
 }
