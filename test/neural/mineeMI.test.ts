@@ -59,6 +59,25 @@ describe("mineeMI", () => {
     expect(c.runs[0]).toBe(c.evalTrace[0][0]);
   });
 
+  it('reference "auto": the uniform box up to 3 joint dimensions, the product of normals from 4 on', async () => {
+    const t = referenceCsv("ksg_gauss_rho0.6_n200.csv");
+    const x = t.col("x"), y = t.col("y");
+    const o = { steps: 4, evalEvery: 0, hiddenSizes: [4] };
+    const one = await mineeMI(x, y, o);
+    expect(one.options.reference).toBe("auto");
+    expect(one.reference).toBe("uniform");
+    expect(one.mi).toBe((await mineeMI(x, y, { ...o, reference: "uniform" })).mi);
+    const x2 = Array.from(x, (v, i) => [v, y[(i * 7) % 200]]);
+    const y2 = Array.from(y, (v, i) => [v, x[(i * 13) % 200]]);
+    const three = await mineeMI(x2, y, o);
+    expect(three.reference).toBe("uniform");
+    const four = await mineeMI(x2, y2, o);
+    expect(four.reference).toBe("normal");
+    expect(four.mi).toBe((await mineeMI(x2, y2, { ...o, reference: "normal" })).mi);
+    expect((await mineeMI(x2, y2, { ...o, reference: "uniform" })).reference).toBe("uniform");
+    await expect(mineeMI(x, y, { reference: "box" as never })).rejects.toMatchObject({ code: "invalid-option", arg: "options.reference" });
+  });
+
   it("MG(0.9), n = 400, default options: within 10 % of the true MI, and close to each sample's own MI", async () => {
     // The truth (0.4084, Monte Carlo) is a population value; one sample of 400 carries its own
     // MI, the mean of the pointwise MI ln p(x, y)/(p(x)p(y)) over its rows, whose spread over

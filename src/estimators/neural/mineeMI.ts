@@ -36,9 +36,10 @@ export interface MineeOptions extends CommonOptions {
   averageLast?: number;
   /** Reference points per evaluation: at least this many and at least refFactor × rows. */
   evalRefSize?: number;
-  /** Reference distribution: "uniform" on the bounding box (the paper's) or "normal", the
-   *  product of normals with each column's mean and sd (works in more dimensions). */
-  reference?: MineeReference;
+  /** Reference distribution: "uniform" on the bounding box (the paper's), "normal", the product
+   *  of normals with each column's mean and sd (works in more dimensions), or "auto" (the
+   *  default): uniform up to 3 joint dimensions, normal from 4 on. */
+  reference?: MineeReference | "auto";
   /** Fraction of rows held out for the final estimate; 0 (the paper's way) evaluates on all rows. */
   testFraction?: number;
   nRuns?: number;
@@ -58,6 +59,8 @@ export interface MineeResult {
   evalTrace: number[][];
   /** Mean over runs of the three divergence estimates behind mi. */
   divergences: { xy: number; x: number; y: number };
+  /** The reference distribution used (what "auto" chose). */
+  reference: MineeReference;
   n: number;
   dimX: number;
   dimY: number;
@@ -91,7 +94,7 @@ const specs: OptionSpecs = {
   evalEvery: { default: 100, check: int(0, 10_000_000) },
   averageLast: { default: 0.3, check: num(0, 1) },
   evalRefSize: { default: 20000, check: int(1, 10_000_000) },
-  reference: { default: "uniform", check: oneOf("uniform", "normal") },
+  reference: { default: "auto", check: oneOf("auto", "uniform", "normal") },
   testFraction: { default: 0, check: num(0, 0.9) },
   marginals: { default: "normalScores", check: oneOf(...MARGINAL_MAPS) },
   nRuns: { default: 1, check: int(1, 1000) },
@@ -140,11 +143,14 @@ export async function mineeMI(x: unknown, y: unknown, options?: MineeOptions): P
     const X = mapMarginals(s, X0, o.marginals), Y = mapMarginals(s, Y0, o.marginals);
     const { train, test } = splitRows(s, fn, X.rows, o.testFraction, o.seed, 2);
     const XY = concat(X, Y);
+    // From 4 joint dimensions on, samples from the uniform box rarely land where the data are
+    // (the estimate then collapses far below zero); "auto" takes the product of normals there.
+    const reference: MineeReference = o.reference === "auto" ? (X.cols + Y.cols <= 3 ? "uniform" : "normal") : o.reference;
     // The reference parameters come from all rows (so held-out points are inside the boxes too).
-    const refKind = o.reference === "normal" ? 1 : 0;
+    const refKind = reference === "normal" ? 1 : 0;
     const parts = [XY, X, Y].map((m) => ({
       d: m.cols,
-      ref: s.writeF64(referenceParams(m, o.reference)),
+      ref: s.writeF64(referenceParams(m, reference)),
       tr: s.writeF64(takeRows(m, train).data),
       te: s.writeF64(takeRows(m, test).data),
     }));
@@ -205,7 +211,7 @@ export async function mineeMI(x: unknown, y: unknown, options?: MineeOptions): P
     const miNat = mean(runs);
     // In many dimensions the uniform box reference rarely lands where the data are and
     // ln E_ref[e^f] rests on a few points: the estimate can then be far below zero.
-    const hint = o.reference === "uniform" ? `the uniform reference on the bounding box failed; try options.reference = "normal" or another estimator` : "the reference failed; use another estimator";
+    const hint = reference === "uniform" ? `the uniform reference on the bounding box failed; try options.reference = "normal" or another estimator` : "the reference failed; use another estimator";
     if (miNat < 0) {
       warnings.push(`${fn}: the estimate is negative (${miNat}); MI is ≥ 0, so read a small negative value as ≈ 0. ` +
         `A large one (here ${X.cols + Y.cols} joint dimensions) means ${hint}.`);
@@ -218,6 +224,7 @@ export async function mineeMI(x: unknown, y: unknown, options?: MineeOptions): P
       trace: trace.map((t) => t.map(u)),
       evalTrace: evalTrace.map((t) => t.map(u)),
       divergences: { xy: u(mean(divs.xy)), x: u(mean(divs.x)), y: u(mean(divs.y)) },
+      reference,
       n: X.rows,
       dimX: X.cols,
       dimY: Y.cols,
