@@ -5,7 +5,7 @@ export { rng_seed, rng_fill_uniform, rng_fill_normal, rng_fill_normal_ziggurat, 
 export { special_digamma, special_lgamma, special_log, special_exp, special_logsumexp } from "./special";
 export { linalg_cholesky, linalg_logdet_sub } from "./linalg";
 // ---- knn (KSG / Ross / plug-in) ----
-export { knn_sort_ranks, knn_sort_scratch_bytes } from "./knn/sort";
+export { knn_sort_ranks, knn_sort_scratch_bytes, knn_sort_work_bytes } from "./knn/sort";
 export { knn_bucket_table, knn_count_sorted, knn_count_ranked, knn_count_ranked_psi, knn_invert_i32 } from "./knn/counts";
 export { kdtree_build, kdtree_knn, kdtree_count } from "./knn/kdtree";
 export { knn_grid2, knn_grid2_side } from "./knn/grid2";

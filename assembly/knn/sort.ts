@@ -112,11 +112,12 @@ export function sortKeysWithPayload(keys: usize, vals: usize, n: i32): void {
  *  position r, and `rank[i]` = the position of row i's value. `scratch` is (n + 1) i32 of work
  *  space (see knn_sort_scratch_bytes). Large inputs are bucket-sorted by value (n buckets of
  *  equal width between the minimum and the maximum; fl((v − min) · scale) is monotone in v, so
- *  bucket order is value order), then each bucket is insertion-sorted, or introsorted when it
- *  holds more than 48 values (clustered or heavy-tailed data), so the worst case stays
- *  O(n log n); `scratch` is then left holding knn_bucket_table(sorted, n, n, ·) and the result
+ *  bucket order is value order), then each bucket is insertion-sorted, or, when it holds more
+ *  than 48 values (clustered or heavy-tailed data), bucket-sorted again between its own extremes
+ *  (given `work`, knn_sort_work_bytes(n); up to three levels) or introsorted, so the worst case
+ *  stays O(n log n); `scratch` is then left holding knn_bucket_table(sorted, n, n, ·) and the result
  *  is 1, else 0. Small inputs (n < 2048) use introsort. Either way ties keep no particular order. */
-export function knn_sort_ranks(values: usize, n: i32, sorted: usize, order: usize, rank: usize, scratch: usize): i32 {
+export function knn_sort_ranks(values: usize, n: i32, sorted: usize, order: usize, rank: usize, scratch: usize, work: usize): i32 {
   if (n < 2048) {
     for (let i = 0; i < n; i++) {
       store<f64>(sorted + (<usize>i << 3), load<f64>(values + (<usize>i << 3)));
@@ -158,9 +159,13 @@ export function knn_sort_ranks(values: usize, n: i32, sorted: usize, order: usiz
     for (let b = 0; b < B; b++) {
       const end = load<i32>(start + (<usize>b << 2));
       if (end - from > 48) {
-        let depth = 0;
-        for (let m = end - from; m > 1; m >>= 1) depth += 2;
-        introsort(sorted, order, from, end - 1, depth);
+        if (work != 0) {
+          bucketSortRange(sorted, order, from, end, n, work, 3);
+        } else {
+          let depth = 0;
+          for (let m = end - from; m > 1; m >>= 1) depth += 2;
+          introsort(sorted, order, from, end - 1, depth);
+        }
       } else if (end - from > 1) {
         insertionSort(sorted, order, from, end - 1);
       }
@@ -175,7 +180,80 @@ export function knn_sort_ranks(values: usize, n: i32, sorted: usize, order: usiz
   return n < 2048 ? 0 : 1;
 }
 
-/** Bytes of scratch knn_sort_ranks needs for n values. */
+/** Bytes of scratch knn_sort_ranks needs for n values (the bucket table it leaves behind). */
 export function knn_sort_scratch_bytes(n: i32): i32 {
   return (n + 1) << 2;
+}
+
+/** Bytes of the optional work space of knn_sort_ranks for n values (counts n + 1 i32, staging
+ *  keys n f64 and payloads n i32): with it, crowded buckets are bucket-sorted again. */
+export function knn_sort_work_bytes(n: i32): i32 {
+  return ((n + 1) << 2) + 8 + (n << 3) + (n << 2);
+}
+
+// A crowded bucket (heavy tails put most values in a few buckets of equal width): bucket-sort its
+// m values again between their own minimum and maximum, m buckets, and recurse into the crowded
+// sub-buckets, `depth` levels at most before introsort takes over. Work space at `work`, indexed
+// by absolute position so nested and sibling calls never share a slot: counts (n + 1 i32), then
+// (8-aligned) staging keys (n f64) and payloads (n i32).
+function bucketSortRange(keys: usize, vals: usize, lo: i32, hi: i32, n: i32, work: usize, depth: i32): void {
+  const m = hi - lo;
+  if (m <= 48) {
+    if (m > 1) insertionSort(keys, vals, lo, hi - 1);
+    return;
+  }
+  let mn = key(keys, lo), mx = mn;
+  for (let i = lo + 1; i < hi; i++) {
+    const v = key(keys, i);
+    mn = v < mn ? v : mn;
+    mx = v > mx ? v : mx;
+  }
+  const span = mx - mn;
+  const scale = span > 0 && isFinite(<f64>m / span) ? <f64>m / span : 0.0;
+  if (depth == 0 || scale == 0) {
+    if (span > 0) {
+      let d = 0;
+      for (let k = m; k > 1; k >>= 1) d += 2;
+      introsort(keys, vals, lo, hi - 1, d);
+    }
+    return; // span 0: all equal, already sorted
+  }
+  const cnt = work + (<usize>lo << 2); // m + 1 i32
+  const tk = ((work + (<usize>(n + 1) << 2) + 7) & ~(<usize>7)) + (<usize>lo << 3);
+  const tv = ((work + (<usize>(n + 1) << 2) + 7) & ~(<usize>7)) + (<usize>n << 3) + (<usize>lo << 2);
+  memory.fill(cnt, 0, <usize>(m + 1) << 2);
+  for (let i = lo; i < hi; i++) {
+    const f = (key(keys, i) - mn) * scale;
+    const b = f < <f64>m ? <i32>f : m - 1;
+    const c = cnt + (<usize>(b + 1) << 2);
+    store<i32>(c, load<i32>(c) + 1);
+  }
+  countsToStarts(cnt, m);
+  for (let i = lo; i < hi; i++) {
+    const v = key(keys, i);
+    const f = (v - mn) * scale;
+    const b = f < <f64>m ? <i32>f : m - 1;
+    const c = cnt + (<usize>b << 2);
+    const p = load<i32>(c);
+    store<i32>(c, p + 1);
+    store<f64>(tk + (<usize>p << 3), v);
+    store<i32>(tv + (<usize>p << 2), load<i32>(vals + (<usize>i << 2)));
+  }
+  memory.copy(keys + (<usize>lo << 3), tk, <usize>m << 3);
+  memory.copy(vals + (<usize>lo << 2), tv, <usize>m << 2);
+  // Walk the runs of equal sub-bucket (recomputed from the values) and sort each.
+  let a = lo;
+  while (a < hi) {
+    const fa = (key(keys, a) - mn) * scale;
+    const ba = fa < <f64>m ? <i32>fa : m - 1;
+    let e = a + 1;
+    while (e < hi) {
+      const fe = (key(keys, e) - mn) * scale;
+      if ((fe < <f64>m ? <i32>fe : m - 1) != ba) break;
+      e++;
+    }
+    if (e - a > 48) bucketSortRange(keys, vals, a, e, n, work, depth - 1);
+    else if (e - a > 1) insertionSort(keys, vals, a, e - 1);
+    a = e;
+  }
 }

@@ -36,8 +36,9 @@ export interface Kernels {
   dist_fill_mixed_gaussian(state: number, x: number, y: number, n: number, rho: number): void;
   dist_mixed_gaussian_mi_mc(state: number, m: number, rho: number, out: number): void;
   // ---- knn (KSG / Ross / plug-in) ----
-  knn_sort_ranks(values: number, n: number, sorted: number, order: number, rank: number, scratch: number): number;
+  knn_sort_ranks(values: number, n: number, sorted: number, order: number, rank: number, scratch: number, work: number): number;
   knn_sort_scratch_bytes(n: number): number;
+  knn_sort_work_bytes(n: number): number;
   knn_bucket_table(sorted: number, n: number, buckets: number, table: number): void;
   knn_count_sorted(sorted: number, order: number, inv: number, n: number, eps: number, inclusive: number, out: number,
     table: number, buckets: number): void;

@@ -10,22 +10,25 @@ function tiedData(n: number, d: number, seed: number, levels = 5): Float64Array 
 }
 
 describe("knn_sort_ranks", () => {
-  it("sorts (with ties) and returns each value’s position, at every kernel size and at 5000, 6000 and 7000", async () => {
+  it("sorts (with ties) and returns each value’s position, at every kernel size and at 5000 to 9000, with and without work space", async () => {
     await withKernels((s) => {
-      for (const n of [...KERNEL_SIZES, 5000, 6000, 7000]) {
-        // 5000, 6000 and 7000 take the bucket path (negative, positive, ±0 and tied values; 6000 has
-        // 50 levels, so every bucket is crowded and introsorted; 7000 is heavy-tailed, most values
-        // in a few buckets); the rest introsort.
+      for (const [n, withWork] of [...KERNEL_SIZES, 5000, 6000, 7000, 8000, 9000].flatMap((m) => [[m, true], [m, false]] as const)) {
+        // 5000 to 9000 take the bucket path (negative, positive, ±0 and tied values; 6000 has 50
+        // levels, so every bucket is crowded and all equal; 7000 and 8000 are heavy-tailed, most
+        // values in a few buckets, bucket-sorted again with work space; 9000 spreads over 35
+        // orders of magnitude, crowded at every level until introsort takes over); the rest introsort.
         const r = lcg(n);
+        const big = (i: number) => n === 6000 ? Math.floor(r() * 50) - 25 : n === 7000 ? (r() - 0.5) / (r() + 1e-9)
+          : n === 8000 ? Math.tan(Math.PI * (r() - 0.5)) : n === 9000 ? Math.exp(80 * (r() - 0.5)) * (i % 2 ? 1 : -1) : (r() - 0.5) * 1e6;
         const v = n >= 5000
-          ? Float64Array.from({ length: n }, (_, i) => (i % 97 === 0 ? (i % 2 ? -0 : 0) : n === 6000 ? Math.floor(r() * 50) - 25 : n === 7000 ? (r() - 0.5) / (r() + 1e-9) : (r() - 0.5) * 1e6))
+          ? Float64Array.from({ length: n }, (_, i) => (i % 97 === 0 ? (i % 2 ? -0 : 0) : big(i)))
           : tiedData(n, 1, n, 3);
         const p = s.writeF64(v);
         const sorted = s.allocF64(n);
         const order = s.allocI32(n);
         const rank = s.allocI32(n);
         const scratch = s.alloc(s.k.knn_sort_scratch_bytes(n));
-        const bucketed = s.k.knn_sort_ranks(p, n, sorted, order, rank, scratch);
+        const bucketed = s.k.knn_sort_ranks(p, n, sorted, order, rank, scratch, withWork ? s.alloc(s.k.knn_sort_work_bytes(n)) : 0);
         expect(bucketed).toBe(n >= 2048 ? 1 : 0);
         if (bucketed) {
           // The bucket path leaves the search table of its n buckets in the scratch.
@@ -69,7 +72,7 @@ describe("knn_count_sorted and knn_count_ranked", () => {
         const sorted = s.allocF64(n);
         const order = s.allocI32(n);
         const rank = s.allocI32(n);
-        s.k.knn_sort_ranks(p, n, sorted, order, rank, s.alloc(s.k.knn_sort_scratch_bytes(n)));
+        s.k.knn_sort_ranks(p, n, sorted, order, rank, s.alloc(s.k.knn_sort_scratch_bytes(n)), 0);
         const ep = s.writeF64(eps);
         const ip = s.writeI32(idx);
         const inv = s.allocI32(n);
@@ -205,7 +208,7 @@ describe("knn_grid2", () => {
             const sorted = s.allocF64(n);
             const rank = s.allocI32(n);
             const order = s.allocI32(n);
-            s.k.knn_sort_ranks(col, n, sorted, order, rank, s.alloc(s.k.knn_sort_scratch_bytes(n)));
+            s.k.knn_sort_ranks(col, n, sorted, order, rank, s.alloc(s.k.knn_sort_scratch_bytes(n)), 0);
             return { sorted, rank, order };
           });
           const g = s.k.knn_grid2_side(n);
@@ -252,7 +255,7 @@ describe("knn_grid2_eps", () => {
             const sorted = s.allocF64(n);
             const rank = s.allocI32(n);
             const order = s.allocI32(n);
-            s.k.knn_sort_ranks(col, n, sorted, order, rank, s.alloc(s.k.knn_sort_scratch_bytes(n)));
+            s.k.knn_sort_ranks(col, n, sorted, order, rank, s.alloc(s.k.knn_sort_scratch_bytes(n)), 0);
             return { sorted, rank, order };
           });
           const g = s.k.knn_grid2_eps_side(n);

@@ -29,7 +29,9 @@ export function marginalIndex(s: Scope, data: number, n: number, d: number): Mar
     // n buckets: a search starts within a few places of its end. A large sort leaves that table
     // in its scratch.
     const table = s.alloc(Math.max(s.k.knn_sort_scratch_bytes(n), (n + 1) * 4));
-    if (!s.k.knn_sort_ranks(data, n, sorted, order, rank, table)) s.k.knn_bucket_table(sorted, n, n, table);
+    const work = s.alloc(s.k.knn_sort_work_bytes(n));
+    if (!s.k.knn_sort_ranks(data, n, sorted, order, rank, table, work)) s.k.knn_bucket_table(sorted, n, n, table);
+    s.free(work);
     let inv = 0;
     return {
       sorted,
