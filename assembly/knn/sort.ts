@@ -13,6 +13,23 @@
   }
 }
 
+// Bucket of v among B equal-width buckets from lo (scale = B / span; the top edge goes in B − 1).
+// fl((v − lo) · scale) is monotone in v, so bucket order is value order.
+// @ts-ignore: decorator
+@inline function bucketIndex(v: f64, lo: f64, scale: f64, B: i32): i32 {
+  const f = (v - lo) * scale;
+  return f < <f64>B ? <i32>f : B - 1;
+}
+
+// The next free slot of bucket b (cursor array at `next`), advanced.
+// @ts-ignore: decorator
+@inline function takeSlot(next: usize, b: i32): i32 {
+  const c = next + (<usize>b << 2);
+  const p = load<i32>(c);
+  store<i32>(c, p + 1);
+  return p;
+}
+
 // @ts-ignore: decorator
 @inline function key(keys: usize, i: i32): f64 {
   return load<f64>(keys + (<usize>i << 3));
@@ -137,20 +154,11 @@ export function knn_sort_ranks(values: usize, n: i32, sorted: usize, order: usiz
     const scale = span > 0 && isFinite(<f64>B / span) ? <f64>B / span : 0.0;
     const start = scratch; // B + 1 i32: counts, then the next free slot of each bucket
     memory.fill(start, 0, <usize>(B + 1) << 2);
-    for (let i = 0; i < n; i++) {
-      const f = (load<f64>(values + (<usize>i << 3)) - lo) * scale;
-      const b = f < <f64>B ? <i32>f : B - 1;
-      const c = start + (<usize>(b + 1) << 2);
-      store<i32>(c, load<i32>(c) + 1);
-    }
+    for (let i = 0; i < n; i++) takeSlot(start, bucketIndex(load<f64>(values + (<usize>i << 3)), lo, scale, B) + 1);
     countsToStarts(start, B);
     for (let i = 0; i < n; i++) {
       const v = load<f64>(values + (<usize>i << 3));
-      const f = (v - lo) * scale;
-      const b = f < <f64>B ? <i32>f : B - 1;
-      const c = start + (<usize>b << 2);
-      const p = load<i32>(c);
-      store<i32>(c, p + 1);
+      const p = takeSlot(start, bucketIndex(v, lo, scale, B));
       store<f64>(sorted + (<usize>p << 3), v);
       store<i32>(order + (<usize>p << 2), i);
     }
@@ -222,20 +230,11 @@ function bucketSortRange(keys: usize, vals: usize, lo: i32, hi: i32, n: i32, wor
   const tk = ((work + (<usize>(n + 1) << 2) + 7) & ~(<usize>7)) + (<usize>lo << 3);
   const tv = ((work + (<usize>(n + 1) << 2) + 7) & ~(<usize>7)) + (<usize>n << 3) + (<usize>lo << 2);
   memory.fill(cnt, 0, <usize>(m + 1) << 2);
-  for (let i = lo; i < hi; i++) {
-    const f = (key(keys, i) - mn) * scale;
-    const b = f < <f64>m ? <i32>f : m - 1;
-    const c = cnt + (<usize>(b + 1) << 2);
-    store<i32>(c, load<i32>(c) + 1);
-  }
+  for (let i = lo; i < hi; i++) takeSlot(cnt, bucketIndex(key(keys, i), mn, scale, m) + 1);
   countsToStarts(cnt, m);
   for (let i = lo; i < hi; i++) {
     const v = key(keys, i);
-    const f = (v - mn) * scale;
-    const b = f < <f64>m ? <i32>f : m - 1;
-    const c = cnt + (<usize>b << 2);
-    const p = load<i32>(c);
-    store<i32>(c, p + 1);
+    const p = takeSlot(cnt, bucketIndex(v, mn, scale, m));
     store<f64>(tk + (<usize>p << 3), v);
     store<i32>(tv + (<usize>p << 2), load<i32>(vals + (<usize>i << 2)));
   }
@@ -244,14 +243,9 @@ function bucketSortRange(keys: usize, vals: usize, lo: i32, hi: i32, n: i32, wor
   // Walk the runs of equal sub-bucket (recomputed from the values) and sort each.
   let a = lo;
   while (a < hi) {
-    const fa = (key(keys, a) - mn) * scale;
-    const ba = fa < <f64>m ? <i32>fa : m - 1;
+    const ba = bucketIndex(key(keys, a), mn, scale, m);
     let e = a + 1;
-    while (e < hi) {
-      const fe = (key(keys, e) - mn) * scale;
-      if ((fe < <f64>m ? <i32>fe : m - 1) != ba) break;
-      e++;
-    }
+    while (e < hi && bucketIndex(key(keys, e), mn, scale, m) == ba) e++;
     if (e - a > 48) bucketSortRange(keys, vals, a, e, n, work, depth - 1);
     else if (e - a > 1) insertionSort(keys, vals, a, e - 1);
     a = e;
