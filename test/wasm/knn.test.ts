@@ -1,12 +1,32 @@
 import { describe, expect, it } from "vitest";
 import { KERNEL_SIZES, withKernels } from "../helpers/kernels.js";
 import { countWithin, digammaInt, lcg, maxDist, neighbours } from "../helpers/ksgTwin.js";
+import type { Scope } from "../../src/wasm/scope.js";
 
 // Data with many ties and duplicate points: values on a coarse grid (a few distinct levels), so
 // equal distances and distances equal to a radius occur all the time.
 function tiedData(n: number, d: number, seed: number, levels = 5): Float64Array {
   const r = lcg(seed);
   return Float64Array.from({ length: n * d }, () => Math.floor(r() * levels) * 0.25);
+}
+
+// A random permutation of 0..n−1 (Fisher–Yates from r).
+function shuffledIndex(n: number, r: () => number): Int32Array {
+  const idx = Int32Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [idx[i], idx[j]] = [idx[j], idx[i]];
+  }
+  return idx;
+}
+
+// knn_sort_ranks of the n values at col (no work space): pointers to sorted, order and rank.
+function sortColumn(s: Scope, col: number, n: number): { sorted: number; order: number; rank: number } {
+  const sorted = s.allocF64(n);
+  const order = s.allocI32(n);
+  const rank = s.allocI32(n);
+  s.k.knn_sort_ranks(col, n, sorted, order, rank, s.alloc(s.k.knn_sort_scratch_bytes(n)), 0);
+  return { sorted, order, rank };
 }
 
 describe("knn_sort_ranks", () => {
@@ -63,16 +83,8 @@ describe("knn_count_sorted and knn_count_ranked", () => {
           const u = r();
           return u < 0.4 ? Math.abs(v[i] - v[Math.floor(r() * n)]) : u < 0.6 ? 0 : r();
         });
-        const idx = Int32Array.from({ length: n }, (_, i) => i);
-        for (let i = n - 1; i > 0; i--) {
-          const j = Math.floor(r() * (i + 1));
-          [idx[i], idx[j]] = [idx[j], idx[i]];
-        }
-        const p = s.writeF64(v);
-        const sorted = s.allocF64(n);
-        const order = s.allocI32(n);
-        const rank = s.allocI32(n);
-        s.k.knn_sort_ranks(p, n, sorted, order, rank, s.alloc(s.k.knn_sort_scratch_bytes(n)), 0);
+        const idx = shuffledIndex(n, r);
+        const { sorted, order } = sortColumn(s, s.writeF64(v), n);
         const ep = s.writeF64(eps);
         const ip = s.writeI32(idx);
         const inv = s.allocI32(n);
@@ -204,12 +216,7 @@ describe("knn_grid2", () => {
           const a = n === 3000 ? Float64Array.from({ length: 2 * n }, lcg(5)) : tiedData(n, 2, 3 * n + k, 6);
           const p = s.writeF64(a);
           const ranks = [0, 1].map((c) => {
-            const col = s.writeF64(Array.from({ length: n }, (_, i) => a[2 * i + c]));
-            const sorted = s.allocF64(n);
-            const rank = s.allocI32(n);
-            const order = s.allocI32(n);
-            s.k.knn_sort_ranks(col, n, sorted, order, rank, s.alloc(s.k.knn_sort_scratch_bytes(n)), 0);
-            return { sorted, rank, order };
+            return sortColumn(s, s.writeF64(Array.from({ length: n }, (_, i) => a[2 * i + c])), n);
           });
           const g = s.k.knn_grid2_side(n);
           const eps = s.allocF64(n);
@@ -243,21 +250,11 @@ describe("knn_grid2_eps", () => {
           const x = n === 3000 ? Float64Array.from({ length: n }, r) : tiedData(n, 1, 3 * n + k, 5);
           const y = n === 3000 ? Float64Array.from({ length: n }, r) : tiedData(n, 1, 7 * n + k, 4);
           if (n >= 5) for (let i = 0; i < n; i += 4) y[i] = x[i]; // dependence and exact duplicate rows
-          const idx = Int32Array.from({ length: n }, (_, i) => i);
-          for (let i = n - 1; i > 0; i--) {
-            const j = Math.floor(r() * (i + 1));
-            [idx[i], idx[j]] = [idx[j], idx[i]];
-          }
+          const idx = shuffledIndex(n, r);
           const px = s.writeF64(x);
           const py = s.writeF64(y);
           const ip = s.writeI32(idx);
-          const ranks = [px, py].map((col) => {
-            const sorted = s.allocF64(n);
-            const rank = s.allocI32(n);
-            const order = s.allocI32(n);
-            s.k.knn_sort_ranks(col, n, sorted, order, rank, s.alloc(s.k.knn_sort_scratch_bytes(n)), 0);
-            return { sorted, rank, order };
-          });
+          const ranks = [px, py].map((col) => sortColumn(s, col, n));
           const g = s.k.knn_grid2_eps_side(n);
           expect(g).toBeGreaterThanOrEqual(1);
           const epsX = s.allocF64(n);

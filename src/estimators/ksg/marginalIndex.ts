@@ -2,15 +2,13 @@ import type { Scope } from "../../wasm/scope.js";
 
 /** A searchable copy of one variable (n rows of d columns in WASM memory) that counts, for every
  *  row i, the rows within eps[i] of it under the max norm (the row itself included). One
- *  dimension: a sorted array with galloping searches; more: a k-d tree range count. */
+ *  dimension: a sorted array searched from a bucket table; more: a k-d tree range count. */
 export interface MarginalIndex {
   /** counts[i] = #{j : dist(q_i, row j) < eps[i]} (≤ with `inclusive`; a strict count with
    *  eps[i] = 0 counts the coincident rows), where q_i is row idx[i] (idx = 0: row i). */
   count(eps: number, idx: number, inclusive: boolean, out: number): void;
-  /** One dimension only: counts[r] = #{j : |v_j − sorted[r]| < eps[r]} (≤ with `inclusive`),
-   *  radii and counts by position in the sorted order. */
-  countRanked?(eps: number, inclusive: boolean, out: number): void;
-  /** One dimension only: the mean over positions of ψ(count + offset), counts as countRanked's. */
+  /** One dimension only: the mean over positions r of ψ(count_r + offset), count_r = #{j :
+   *  |v_j − sorted[r]| < eps[r]} (≤ with `inclusive`), the radii by position in the sorted order. */
   psiMeanRanked?(eps: number, inclusive: boolean, offset: number): number;
   /** Free the index's memory (it is freed with its scope anyway). */
   dispose(): void;
@@ -43,9 +41,6 @@ export function marginalIndex(s: Scope, data: number, n: number, d: number): Mar
           s.k.knn_invert_i32(idx, n, inv);
         }
         s.k.knn_count_sorted(sorted, order, idx ? inv : 0, n, eps, inclusive ? 1 : 0, out, table, n);
-      },
-      countRanked(eps, inclusive, out) {
-        s.k.knn_count_ranked(sorted, n, eps, inclusive ? 1 : 0, out, table, n);
       },
       psiMeanRanked(eps, inclusive, offset) {
         return s.k.knn_count_ranked_psi(sorted, n, eps, inclusive ? 1 : 0, table, n, offset);
